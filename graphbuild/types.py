@@ -1,0 +1,246 @@
+"""Records passed between the stages: documents, actors, places, events.
+
+Every record is a small dataclass with ``to_dict``/``from_dict`` so that an
+extraction can be written to JSON and read back without loss.  Stages pass
+these records, never spaCy objects: ``graph``, ``render`` and ``export`` only
+ever see what is defined here.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+__all__ = [
+    "GraphbuildError",
+    "Document",
+    "Actor",
+    "Place",
+    "Event",
+    "DocExtraction",
+    "Extraction",
+    "ACTOR_TYPES",
+    "EVENT_TYPES",
+    "STATUSES",
+    "slugify",
+    "stable_id",
+]
+
+ACTOR_TYPES = ("person", "organization", "state", "group")
+EVENT_TYPES = (
+    "meeting",
+    "statement",
+    "accusation",
+    "appeal",
+    "threat",
+    "denial",
+    "agreement",
+    "attack",
+    "travel",
+)
+STATUSES = ("occurred", "planned", "proposed", "negated", "hypothetical")
+
+
+class GraphbuildError(ValueError):
+    """The one exception graphbuild raises for problems a user can act on."""
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug used inside node ids: ``"Adel al-Jubeir" -> "adel-al-jubeir"``."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-zA-Z0-9]+", "-", s).strip("-").lower()
+    return s or hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def stable_id(*parts: Any, length: int = 12) -> str:
+    """A short hash of ``parts`` that is the same on every run and machine."""
+    h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:length]
+
+
+class _Record:
+    """``to_dict``/``from_dict`` shared by the records below."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            out[f.name] = list(value) if isinstance(value, (list, tuple)) else value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Document(_Record):
+    """One article: its id (path relative to the folder given, or the JSONL id) and text."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+    def meta(self) -> dict[str, Any]:
+        """The document without its text, as written in an extraction's ``documents``."""
+        return {"id": self.id, "title": self.title, "date": self.date, "source": self.source}
+
+
+@dataclass
+class Actor(_Record):
+    """A person, organization, state or group, with every name it was seen under."""
+
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    title: str | None = None
+    affiliation: str | None = None
+    docs: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = "actor:" + slugify(self.label)
+
+
+@dataclass
+class Place(_Record):
+    """A place named in the text; coordinates when the gazetteer knows them."""
+
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    docs: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = "place:" + slugify(self.label)
+
+
+@dataclass
+class Event(_Record):
+    """One meeting, statement, accusation, ... with the sentence that proves it.
+
+    ``source``/``targets``/``place`` hold labels (the extraction contract);
+    ``source_id``/``target_ids``/``place_id`` hold the node ids the graph uses,
+    because an actor and a place may share a label ("Syria").
+    """
+
+    type: str
+    source: str
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    status: str = "occurred"
+    trigger: str = ""
+    cameo: str | None = None
+    quote: str | None = None
+    sentence: str = ""
+    doc: str = ""
+    start: int = 0
+    end: int = 0
+    source_id: str = ""
+    target_ids: list[str] = field(default_factory=list)
+    place_id: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = "event:" + stable_id(
+                self.doc, self.start, self.type, self.trigger, self.source, *self.targets
+            )
+
+
+@dataclass
+class DocExtraction(_Record):
+    """What one document yields before actors are merged across documents."""
+
+    document: Document
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document.meta(),
+            "actors": [a.to_dict() for a in self.actors],
+            "places": [p.to_dict() for p in self.places],
+            "events": [e.to_dict() for e in self.events],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "DocExtraction":
+        doc = dict(data["document"])
+        doc.setdefault("text", "")
+        return cls(
+            document=Document.from_dict(doc),
+            actors=[Actor.from_dict(a) for a in data.get("actors", [])],
+            places=[Place.from_dict(p) for p in data.get("places", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
+        )
+
+
+@dataclass
+class Extraction(_Record):
+    """Resolved actors, places and events for a set of documents.
+
+    ``to_dict`` gives the JSON of ``graphbuild extract``: sorted, so the same
+    input always gives the same bytes.
+    """
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": sorted(self.documents, key=lambda d: d["id"]),
+            "actors": [a.to_dict() for a in sorted(self.actors, key=lambda a: a.id)],
+            "places": [p.to_dict() for p in sorted(self.places, key=lambda p: p.id)],
+            "events": [
+                e.to_dict() for e in sorted(self.events, key=lambda e: (e.doc, e.start, e.id))
+            ],
+            "skipped": sorted(self.skipped, key=lambda s: (s.get("path", ""), s.get("reason", ""))),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Extraction":
+        return cls(
+            documents=list(data.get("documents", [])),
+            actors=[Actor.from_dict(a) for a in data.get("actors", [])],
+            places=[Place.from_dict(p) for p in data.get("places", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
+            skipped=list(data.get("skipped", [])),
+        )
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor whose label or one of whose aliases is ``name`` (case-insensitive)."""
+        key = name.casefold()
+        for a in self.actors:
+            if a.label.casefold() == key or any(x.casefold() == key for x in a.aliases):
+                return a
+        return None
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "documents": len(self.documents),
+            "actors": len(self.actors),
+            "places": len(self.places),
+            "events": len(self.events),
+            "skipped": len(self.skipped),
+        }
+
