@@ -268,9 +268,9 @@ class Mentions:
             return "actor"
         if dep in ("compound", "nmod", "amod"):
             return "modifier"
-        if dep == "conj":
+        if dep in ("conj", "appos"):
             first = root
-            while first.dep_ == "conj":
+            while first.dep_ in ("conj", "appos") and first.head.i != first.i:
                 first = first.head
             if first.i != root.i:
                 return "place" if first.i in self.place_at else "actor" if first.i in self.actor_at else "place"
@@ -472,7 +472,13 @@ class _Resolver:
     def phrase(self, tok, *, allow_groups: bool = True) -> list[str]:
         """Entity keys for the noun phrase headed by ``tok`` and its conjuncts."""
         out: list[str] = []
-        for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+        members = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        if tok.i in self.m.actor_at:
+            # "The US, Russia, and Switzerland": lists often parse as apposition.
+            for c in tok.children:
+                if c.dep_ == "appos" and c.i in self.m.actor_at:
+                    members += [c] + [x for x in c.conjuncts if x.i > c.i]
+        for t in members:
             for key in self._one(t, allow_groups):
                 if key not in out:
                     out.append(key)
@@ -492,11 +498,22 @@ class _Resolver:
         nominal = self.nominal(tok)
         if nominal:
             return nominal
+        if tok.ent_type_ in ("DATE", "TIME") or tok.pos_ == "PROPN":
+            # A mis-attached name: "met with President Bashar Assad Tuesday" parses Tuesday as the object.
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i in m.actor_at:
+                    return [m.actor_at[c.i]]
         low = tok.lower_
+        if low in self.lex.title_nouns and tok.pos_ == "NOUN":
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss", "nmod"):
+                    key = m.actor_at.get(c.i) or self.m._entity_key_for(c)
+                    if key and m.entities[key].type == "state":
+                        return [key]
         if low in self.lex.official_heads or low in self.lex.group_heads:
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             for c in mods:
-                key = m.actor_at.get(c.i)
+                key = m.actor_at.get(c.i) or self.m._entity_key_for(c)
                 if key and m.entities[key].type in ("state", "organization", "person"):
                     if low in self.lex.official_heads:
                         return [key]
@@ -702,6 +719,10 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
             break
     if trig is None:
         trig = lex.verb_trigger(tok.text)
+    if trig is None or trig.type == "statement":
+        intent = _intent(tok, lex)
+        if intent is not None:
+            trig = intent
     if trig is None or tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
     if tok.pos_ == "AUX" and trig.lemma not in ("say",):
@@ -719,6 +740,11 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         # "X and Y met": the subject's conjuncts are the counterparts.
         if not targets and len(source) > 1:
             source, targets = source[:1], source[1:]
+        if not targets:
+            # "attended a summit": a meeting whose counterparts are not named.
+            if not any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
+                       for c in _children(tok, "dobj")):
+                return None
     elif lemma in ("want", "ask", "seek", "press", "order", "invite", "encourage") and trig.type == "appeal":
         objs = _children(tok, "dobj")
         xcomp = _children(tok, "xcomp", "ccomp")
@@ -747,7 +773,33 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if trig.type == "meeting" and not targets and not source:
         return None
+    if not source and not targets and tok.dep_ != "ROOT":
+        return None  # an unattributed event is kept only as the sentence's main statement
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+
+
+def _intent(verb, lex: Lexicon) -> Trigger | None:
+    """Announced future action: "X will withdraw ..." (threat), "X is ready to help" (agreement),
+    "Y must return ..." (demand, when said by someone else)."""
+    if verb.pos_ != "VERB":
+        return None
+    kids = list(verb.children)
+    auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    lemma = lex.lemma(verb.text, lex.intent_actions)
+    kind = lex.intent_actions.get(lemma)
+    governor = verb.head if verb.dep_ == "xcomp" else None
+    willing = governor is not None and (governor.lower_ in lex.willing_words or any(
+        c.lower_ in lex.willing_words for c in governor.children if c.dep_ == "acomp"))
+    if "must" in auxes and verb.dep_ == "ccomp" and lex.verb_trigger(verb.head.text):
+        return Trigger("appeal", "100", "must")
+    if kind is None:
+        return None
+    if willing:
+        return Trigger("agreement", "030", lemma)
+    future = auxes & {"will", "would", "shall", "'ll", "wo"}
+    if future and (verb.dep_ in ("ccomp", "ROOT") or verb.head.i == verb.i):
+        return Trigger("threat", "130", lemma) if kind == "negative" else Trigger("agreement", "030", lemma)
+    return None
 
 
 def _noun_event(tok, res: _Resolver) -> _Found | None:
@@ -782,10 +834,16 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
     # Other nouns take their source from a light verb ("launched an attack", "signed a deal")
     # or a demonym/possessive ("Russian announcement", "Russia's demand").
     mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod") if c.i in res.m.actor_at]
-    if verb is not None and lex.is_light_verb(verb.text) and tok.dep_ in ("dobj", "pobj", "attr"):
+    light = verb is not None and lex.is_light_verb(verb.text) and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+    if light:
         source, _ = _subject(verb, res)
     if not source and mods:
         source = mods[:1]
+    if trig.type == "attack":
+        if any(c.lower_ in _NOT_ATTACK_MODIFIERS for c in tok.children):
+            return None  # "hunger strike", "general strike"
+        if not (light and source) and not mods:
+            return None  # an attack named in passing ("after the invasion") is background
     targets = [k for p in _children(tok, "prep") if p.lower_ in ("on", "against", "with", "to", "for")
                for o in _children(p, "pobj") for k in res.phrase(o)]
     if trig.type == "attack":
@@ -806,6 +864,10 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
     if trig.type == "attack" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and not source:
         return None
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+
+
+_NOT_ATTACK_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "teachers", "national",
+                                   "rail", "transport", "sit-in", "student", "trade", "lucky"})
 
 
 def _ancestors_within(tok, n: int) -> set[int]:
@@ -894,7 +956,7 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
             actor_for(key)
         elif e.kind == "place" and e.mentions:
             place_for(key)
-    for key, a in actors.items():
+    for key, a in list(actors.items()):
         aff = ents[key].affiliation
         if aff and aff in ents and aff != key and ents[aff].label:
             a.affiliation = actor_for(aff).label

@@ -96,6 +96,9 @@ class Lexicon:
         self.hypothetical_markers = frozenset(r["hypothetical_markers"])
         self.person_pronouns = dict(r["person_pronouns"])
         self.thing_pronouns = frozenset(r["thing_pronouns"])
+        self.intent_actions = {w: "negative" for w in r["negative_actions"]}
+        self.intent_actions.update({w: "positive" for w in r["cooperative_actions"]})
+        self.willing_words = frozenset(r["willing_words"])
 
     # -- words -------------------------------------------------------------
     def lemma(self, word: str, known: dict | frozenset | None = None) -> str:

@@ -65,7 +65,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
         start, end = ent.start, ent.end
         while start < end and _is_leading_junk(doc[start]):
             start += 1
-        while end > start and doc[end - 1].is_punct:
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         while end > start and doc[end - 1].lower_ in ("'s", "’s", "'"):
             end -= 1
@@ -80,6 +80,9 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
         label = _gazetteer_label(span, lexicon) or ent.label_
         if label == "ORG" and lexicon.demonym(text) and len(span) == 1:
             label = "NORP"
+        # "Islamic" (NORP) + "State" (ORG): one organization whose name begins with an adjective.
+        if label == "ORG" and len(span) == 1 and kept and kept[-1].end == start and kept[-1].label_ == "NORP":
+            start = kept.pop().start
         kept.append(Span(doc, start, end, label=label))
     taken = {i for s in kept for i in range(s.start, s.end)}
     for span in _gazetteer_spans(doc, lexicon):
