@@ -41,6 +41,10 @@ class _Merger:
             for n in a.aliases + [a.label]:
                 self.actor_by_alias.setdefault((a.type, name_key(n)), set()).add(a.id)
         self.place_by_label = {name_key(p.label): p.id for p in self.places.values()}
+        self.by_surname: dict[str, set[str]] = {}
+        for a in self.actors.values():
+            if a.type == "person":
+                self.by_surname.setdefault(_surname(a.label), set()).add(a.id)
 
     def find_actor(self, a: Actor) -> str | None:
         hit = self.actor_by_label.get((a.type, name_key(a.label)))
@@ -53,6 +57,12 @@ class _Merger:
                 other = self.actors[next(iter(ids))]
                 if a.type != "person" or _compatible(a.label, other.label):
                     return other.id
+        if a.type == "person":
+            # "Lavrov" and "Sergei Lavrov": one person when no other person has that surname.
+            ids = {i for i in self.by_surname.get(_surname(a.label), set())
+                   if _compatible(a.label, self.actors[i].label)}
+            if len(ids) == 1:
+                return next(iter(ids))
         return None
 
     def add_actor(self, a: Actor) -> str:
@@ -78,6 +88,8 @@ class _Merger:
 
     def _index_actor(self, a: Actor) -> None:
         self.actor_by_label[(a.type, name_key(a.label))] = a.id
+        if a.type == "person":
+            self.by_surname.setdefault(_surname(a.label), set()).add(a.id)
         for n in a.aliases + [a.label]:
             self.actor_by_alias.setdefault((a.type, name_key(n)), set()).add(a.id)
 
@@ -116,9 +128,6 @@ class _Merger:
             ev.target_ids = [amap.get(t) or pmap.get(t) or t for t in ev.target_ids]
             ev.place_id = pmap.get(ev.place_id, ev.place_id) if ev.place_id else None
             self.events[ev.id] = ev
-        for a in self.actors.values():
-            if a.affiliation:
-                pass
 
     def finish(self) -> Extraction:
         labels = {**{p.id: p.label for p in self.places.values()}, **{a.id: a.label for a in self.actors.values()}}
@@ -135,9 +144,16 @@ class _Merger:
         return self.out
 
 
+def _surname(name: str) -> str:
+    last = name_key(name).split()[-1] if name.strip() else ""
+    return re.sub(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu)-", "", last)
+
+
 def _compatible(a: str, b: str) -> bool:
     """Two person names can be one person: one is a part of the other."""
-    x, y = a.casefold().split(), b.casefold().split()
+    strip = lambda w: re.sub(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu)-", "", w)  # noqa: E731
+    x = [strip(w) for w in name_key(a).split()]
+    y = [strip(w) for w in name_key(b).split()]
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     return all(w in long for w in short)
 
