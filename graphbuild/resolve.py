@@ -129,7 +129,53 @@ class _Merger:
             ev.place_id = pmap.get(ev.place_id, ev.place_id) if ev.place_id else None
             self.events[ev.id] = ev
 
+    def _absorb(self, src_id: str, dst_id: str) -> None:
+        """Fold actor ``src_id`` into ``dst_id``: names, counts, documents and events."""
+        src, dst = self.actors.pop(src_id), self.actors[dst_id]
+        dst.aliases = sorted(set(dst.aliases) | set(src.aliases) | {src.label})
+        dst.mentions += src.mentions
+        dst.docs = sorted(set(dst.docs) | set(src.docs))
+        dst.title = dst.title or src.title
+        dst.affiliation = dst.affiliation or src.affiliation
+        for ev in self.events.values():
+            if ev.source_id == src_id:
+                ev.source_id = dst_id
+            ev.target_ids = [dst_id if t == src_id else t for t in ev.target_ids]
+
+    def _vote_types(self) -> None:
+        """Second look once every document is in, using what the whole corpus says.
+
+        * a one-word "organization" that is the surname of exactly one person is
+          that person (the model tags a bare "Lavrov" ORG when the article never
+          gives the full name);
+        * "U.S. State Department" and "State Department" are one organization.
+        """
+        from .lexicon import default_lexicon
+
+        lex = default_lexicon()
+        persons = [a for a in self.actors.values() if a.type == "person"]
+        for a in sorted(self.actors.values(), key=lambda a: a.id):
+            if a.type not in ("organization", "group") or a.id not in self.actors:
+                continue
+            words = a.label.split()
+            if len(words) == 1 and a.label[:1].isupper() and not a.label.replace(".", "").isupper() \
+                    and a.label.lower() not in lex.org_words:
+                hits = [p for p in persons if _surname(p.label) == _surname(a.label)]
+                if len(hits) == 1:
+                    self._absorb(a.id, hits[0].id)
+        cores: dict[str, list[Actor]] = {}
+        for a in self.actors.values():
+            if a.type == "organization":
+                cores.setdefault(_org_core(a.label, lex), []).append(a)
+        for same in cores.values():
+            if len(same) > 1:
+                keep = max(same, key=lambda a: (len(a.label), a.mentions, a.id))
+                for other in sorted(same, key=lambda a: a.id):
+                    if other is not keep:
+                        self._absorb(other.id, keep.id)
+
     def finish(self) -> Extraction:
+        self._vote_types()
         labels = {**{p.id: p.label for p in self.places.values()}, **{a.id: a.label for a in self.actors.values()}}
         for ev in self.events.values():
             if ev.source_id in self.actors:
@@ -142,6 +188,14 @@ class _Merger:
         self.out.events = sorted(self.events.values(), key=lambda e: (e.doc, e.start, e.id))
         self.out.documents = sorted(self.docs.values(), key=lambda d: d["id"])
         return self.out
+
+
+def _org_core(label: str, lex) -> str:
+    """An organization's name without a leading country ("U.S. State Department" -> "state department")."""
+    words = label.split()
+    if len(words) > 1 and (lex.country(words[0]) or lex.demonym(words[0])):
+        words = words[1:]
+    return name_key(" ".join(words))
 
 
 def _surname(name: str) -> str:

@@ -85,3 +85,23 @@ def test_bare_surname_joins_the_single_full_name_across_documents():
     x = resolve([_doc("a", [bashar], [], []), _doc("b", [later], [], [])])
     assert [a.label for a in x.actors] == ["Bashar al-Assad"]
     assert x.actors[0].aliases == ["Assad", "Bashar al-Assad"]
+
+
+def test_bare_surname_tagged_as_organization_joins_the_person():
+    lavrov = Actor("Sergei Lavrov", "person", aliases=["Sergei Lavrov"], docs=["a"])
+    org = Actor("Lavrov", "organization", aliases=["Lavrov"], mentions=2, docs=["b"])
+    kerry = Actor("John Kerry", "person", aliases=["John Kerry"], docs=["b"])
+    ev = Event(type="agreement", source="John Kerry", targets=["Lavrov"], doc="b", sentence="Kerry and Lavrov agreed.",
+               source_id=kerry.id, target_ids=[org.id])
+    x = resolve([_doc("a", [lavrov], [], []), _doc("b", [org, kerry], [], [ev])])
+    assert sorted(a.label for a in x.actors) == ["John Kerry", "Sergei Lavrov"]
+    assert x.events[0].targets == ["Sergei Lavrov"]
+    assert x.actor("Sergei Lavrov").mentions == 2 + lavrov.mentions
+
+
+def test_organization_with_and_without_its_country_is_one():
+    a = Actor("U.S. State Department", "organization", aliases=["U.S. State Department"], docs=["a"])
+    b = Actor("State Department", "organization", aliases=["State Department"], docs=["b"])
+    x = resolve([_doc("a", [a], [], []), _doc("b", [b], [], [])])
+    assert [(o.label, sorted(o.aliases)) for o in x.actors] == [
+        ("U.S. State Department", ["State Department", "U.S. State Department"])]
