@@ -542,26 +542,59 @@ def _children(tok, *deps: str):
 
 def _subject(verb, res: _Resolver) -> tuple[list[str], bool]:
     """Subject of ``verb`` (climbing to the governing clause when it has none); passive flag."""
+    subj, passive = _subject_token(verb)
+    return (res.phrase(subj) if subj is not None else []), passive
+
+
+#: Clause links through which a verb without a subject shares its governor's subject.
+SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp"})
+
+
+def _subject_token(verb) -> tuple["Token | None", bool]:
+    """The token naming who acts in ``verb``'s clause, and whether the clause is passive.
+
+    For a passive the token is the agent ("by X"), which may hang anywhere in the clause.
+    """
     t = verb
     for _ in range(6):
         subj = _children(t, "nsubj", "csubj")
         if subj:
             s = subj[0]
             if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
-                return res.phrase(t.head), False
-            return res.phrase(s), False
-        passive = _children(t, "nsubjpass")
-        if passive:
-            agents = [p for a in _children(t, "agent") for p in _children(a, "pobj")]
-            return (res.phrase(agents[0]) if agents else []), True
+                return t.head, False
+            return s, False
+        if _children(t, "nsubjpass"):
+            return _agent(t), True
         if t.dep_ == "relcl":
-            return res.phrase(t.head), False
-        if t.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") or t.head.i == t.i:
+            return t.head, False
+        if t.dep_ == "acl" and t.tag_ == "VBD" and t.i > t.head.i:
+            # A finite verb misparsed as a modifier of the noun before it: "..., a rights group protested".
+            return t.head, False
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in ("dobj", "pobj", "attr"):
+            # "issued a declaration demanding that ...": the noun's own verb has the subject.
+            t = t.head.head if t.head.dep_ != "pobj" else t.head.head.head
+            if t.pos_ not in ("VERB", "AUX"):
+                break
+            continue
+        if t.dep_ not in SUBJECT_CLIMB or t.head.i == t.i:
             break
         if t.dep_ == "ccomp" and t.i == verb.i:
             break
         t = t.head
-    return [], False
+    return None, False
+
+
+def _agent(verb) -> "Token | None":
+    """The "by X" of a passive verb, also when the parser hung it lower in the clause
+    ("has been accused of misusing funds by officials")."""
+    for a in _children(verb, "agent"):
+        for p in _children(a, "pobj"):
+            return p
+    for t in verb.subtree:
+        if t.dep_ == "agent" and t.i > verb.i and not _children(t.head, "nsubjpass", "nsubj"):
+            for p in _children(t, "pobj"):
+                return p
+    return None
 
 
 def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
@@ -698,16 +731,83 @@ def _date(trigger, sent) -> "Span | None":
 
 def iter_events(m: Mentions) -> Iterator[_Found]:
     """Yield the events of a document, sentence by sentence."""
-    lex = m.lex
     res = _Resolver(m)
     for sent in m.doc.sents:
+        found: list[_Found] = []
         for tok in sent:
-            found = _verb_event(tok, res) if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" else None
-            if found is None and tok.pos_ in ("NOUN", "PROPN") and tok.i not in m.actor_at and tok.i not in m.place_at:
-                found = _noun_event(tok, res)
-            if found is not None:
-                yield found
+            f = _verb_event(tok, res) if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" else None
+            if f is None and tok.pos_ in ("NOUN", "PROPN") and tok.i not in m.actor_at and tok.i not in m.place_at:
+                f = _noun_event(tok, res)
+            if f is not None:
+                found.append(f)
+        for f in found:
+            if _is_reported_only(f, found):
+                continue
+            yield f
+            intent = _intent_to_meet(f, res.lex)
+            if intent is not None:
+                yield intent
         yield from _according_to(sent, res)
+
+
+#: Acts whose complement is what they ask for, threaten or allege, not an event that happened:
+#: "threatened to storm the palace", "demanded a truce", "wants Putin to attack".
+CONTENT_TAKING_TYPES = frozenset({"appeal", "threat", "accusation"})
+#: Statuses of an act that did not (yet) take place; such acts are no edge of the graph.
+#: Meetings are the exception: "did not meet" / "ruled out talks" are news in themselves.
+UNREAL_STATUSES = frozenset({"negated", "hypothetical"})
+
+
+def _is_reported_only(f: _Found, found: list[_Found]) -> bool:
+    """True for an event that is only the content of another act of the sentence, or that did not happen."""
+    if f.status in UNREAL_STATUSES and f.type != "meeting":
+        # A threat is conditional by nature ("may halt ... if"); a refusal or a denied act is not an act.
+        if not (f.type == "threat" and f.status == "hypothetical"):
+            return True
+    for other in found:
+        if other is f or other.type not in CONTENT_TAKING_TYPES or other.trigger.i == f.trigger.i:
+            continue
+        if _governs(other.trigger, f.trigger):
+            return True
+    return False
+
+
+def _governs(head, tok, depth: int = 6) -> bool:
+    """``tok`` lies in the complement of ``head`` (not in a clause merely attached to the sentence)."""
+    t = tok
+    for _ in range(depth):
+        if t.head.i == t.i or t.dep_ in ("relcl", "advcl", "parataxis") and t.head.i != head.i:
+            return False
+        if t.head.i == head.i:
+            return t.dep_ in COMPLEMENT_DEPS
+        t = t.head
+    return False
+
+
+#: Dependencies that attach the content of an act to its trigger.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "conj", "advcl", "oprd", "attr",
+                             "pcomp", "dative", "nsubjpass"})
+
+
+def _intent_to_meet(f: _Found, lex: Lexicon) -> _Found | None:
+    """A meeting someone says they will hold or are ready to hold is also an expressed intent to
+    cooperate (CAMEO 036), unlike one merely scheduled by others."""
+    if f.type != "meeting" or f.status not in ("planned", "proposed"):
+        return None
+    t = f.trigger
+    for _ in range(3):
+        kids = list(t.children)
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
+            return _Found("agreement", "036", f.trigger, f.source, f.targets, f.status)
+        if t.lower_ in lex.willing_words or any(c.dep_ == "acomp" and c.lower_ in lex.willing_words for c in kids):
+            return _Found("agreement", "036", f.trigger, f.source, f.targets, f.status)
+        if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head.i == t.i:
+            break
+        t = t.head
+    return None
+
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
 def _verb_event(tok, res: _Resolver) -> _Found | None:
@@ -729,6 +829,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and trig.type != "attack":
         return None
+    if trig.lemma in lex.finite_only and tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # "marched to protest", "demonstrators protesting": a demonstration, not a complaint
     lemma = trig.lemma
     source, passive = _subject(tok, res)
     targets: list[str] = []
@@ -767,15 +869,42 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
                     if x.i in res.m.place_at:
                         targets.append(res.m.place_at[x.i])
     targets = [t for t in dict.fromkeys(targets) if t not in source]
-    if trig.type in SPEECH_TYPES and not source:
+    if trig.type in SPEECH_TYPES and not source and not _unnamed_speaker(tok, trig):
         return None
-    if trig.type not in PARTICIPANT_FREE_TYPES and not source and not targets:
+    if trig.type not in PARTICIPANT_FREE_TYPES | DIRECTED_TYPES and not source and not targets:
         return None
     if trig.type == "meeting" and not targets and not source:
         return None
-    if not source and not targets and tok.dep_ != "ROOT":
+    if not source and not targets and not _is_main_clause(tok, lex):
         return None  # an unattributed event is kept only as the sentence's main statement
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+
+
+#: Speech acts aimed at someone; worth recording even when the speaker has no name.
+DIRECTED_TYPES = frozenset({"accusation", "appeal", "threat"})
+
+
+def _unnamed_speaker(verb, trig: Trigger) -> bool:
+    """An accusation, appeal or threat by someone described but not named ("a Saudi businessman
+    is suing ...", "a human rights group protested"): the act is kept with an empty source.
+    A bare statement is not: without its speaker it says nothing about the network."""
+    if trig.type not in DIRECTED_TYPES:
+        return False
+    subj, passive = _subject_token(verb)
+    if passive:
+        return bool(_children(verb, "nsubjpass"))  # "X was accused of ...": the target is enough
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN")
+
+
+def _is_main_clause(tok, lex: Lexicon) -> bool:
+    """The sentence's root, or the reported clause of a root speech verb ("..., police said")."""
+    if tok.dep_ == "ROOT":
+        return True
+    head = tok.head
+    if tok.dep_ in ("ccomp", "parataxis") and head.dep_ == "ROOT":
+        trig = lex.verb_trigger(head.text)
+        return trig is not None and trig.type == "statement"
+    return False
 
 
 def _intent(verb, lex: Lexicon) -> Trigger | None:
@@ -807,8 +936,10 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
     trig = lex.noun_trigger(tok.text)
     if trig is None:
         return None
-    if tok.lower_ == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children):
+    if trig.lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children):
         return None
+    if trig.verbs and not (tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head.text, trig.verbs) in trig.verbs):
+        return None  # "lodged a protest" is a complaint; "protests erupted" is a demonstration
     if tok.dep_ == "compound" and trig.type != "attack":
         return None
     verb = _climb_to_verb(tok)

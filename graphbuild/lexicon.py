@@ -21,6 +21,9 @@ class Trigger:
     type: str
     cameo: str
     lemma: str
+    #: For a noun that is an event only when a given verb governs it ("lodged a protest"):
+    #: the lemmas of those verbs; empty when any context will do.
+    verbs: frozenset[str] = frozenset()
 
 
 def base_forms(word: str) -> list[str]:
@@ -73,6 +76,7 @@ class Lexicon:
     seats: dict[str, str]
     cities: dict[str, dict]
     regions: frozenset[str]
+    finite_only: frozenset[str] = frozenset()
     country_by_name: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -179,7 +183,7 @@ def default_lexicon() -> Lexicon:
     gaz = load_data("gazetteer.json")
 
     def table(d: dict) -> dict[str, Trigger]:
-        return {k: Trigger(v[0], v[1], k) for k, v in d.items()}
+        return {k: Trigger(v[0], v[1], k, frozenset(v[2]) if len(v) > 2 else frozenset()) for k, v in d.items()}
 
     phrasal = {}
     for k, v in lex["phrasal"].items():
@@ -190,6 +194,7 @@ def default_lexicon() -> Lexicon:
         nouns=table(lex["nouns"]),
         phrasal=phrasal,
         light_verbs=frozenset(lex["light_verbs"]),
+        finite_only=frozenset(lex["finite_only"]),
         irregular=dict(lex["irregular"]),
         roles=load_data("roles.json"),
         countries=gaz["countries"],
