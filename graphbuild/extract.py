@@ -452,10 +452,25 @@ class _Resolver:
             pick = (subj or cands)
             return [pick[-1][1]] if pick else []
         if low in ("it", "they"):
+            # "X said it/they would ...": the speaker, when the speaker is a state, organization or group.
+            gov = [k for k in self._governing_subject(tok)
+                   if self.m.entities[k].type in ("state", "organization", "group")]
+            if gov:
+                return gov[:1]
             for j in range(tok.i - 1, prev_start - 1, -1):
                 key = self.m.actor_at.get(j)
                 if key and self.m.entities[key].type in ("state", "organization", "group") and doc[j].dep_ in SUBJECT_DEPS:
                     return [key]
+        return []
+
+    def _governing_subject(self, tok) -> list[str]:
+        """Entity keys of the subject of the clause that governs ``tok``'s clause."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+            return []
+        for s in _children(clause.head, "nsubj"):
+            if s.i != tok.i and s.i < tok.i:
+                return self.phrase(s)
         return []
 
     def nominal(self, tok) -> list[str]:
@@ -819,13 +834,15 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
             break
     if trig is None:
         trig = lex.verb_trigger(tok.text)
-    if trig is None or trig.type == "statement":
+    if trig is None or trig.type in ("statement", "attack", "agreement"):
+        # An armed act or a coercive measure someone says they will or want to carry out is a
+        # threat (CAMEO 13): "will extend the curfew", "wants to attack".
         intent = _intent(tok, lex)
-        if intent is not None:
+        if intent is not None and (trig is None or trig.type == "statement" or intent.type == "threat"):
             trig = intent
     if trig is None or tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
-    if tok.pos_ == "AUX" and trig.lemma not in ("say",):
+    if tok.pos_ == "AUX" and trig.lemma not in ("say", "must"):
         return None
     if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and trig.type != "attack":
         return None
@@ -908,27 +925,59 @@ def _is_main_clause(tok, lex: Lexicon) -> bool:
 
 
 def _intent(verb, lex: Lexicon) -> Trigger | None:
-    """Announced future action: "X will withdraw ..." (threat), "X is ready to help" (agreement),
-    "Y must return ..." (demand, when said by someone else)."""
-    if verb.pos_ != "VERB":
+    """Announced future action: "X will withdraw ..." / "plans to impose sanctions" (threat),
+    "X is ready to help" / "wants to help" (agreement), "Y must return ..." (demand, when said by
+    someone else)."""
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     kids = list(verb.children)
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if "must" in auxes and _is_reported(verb, lex):
+        return Trigger("appeal", "100", "must")
+    if verb.pos_ != "VERB":
+        return None
     lemma = lex.lemma(verb.text, lex.intent_actions)
     kind = lex.intent_actions.get(lemma)
+    if _has_negative_object(verb, lex):
+        # "extend the curfew", "resume shelling" -- but "lift the sanctions" undoes the measure.
+        kind = "positive" if lemma in lex.relief_actions else "negative"
+    if kind is None:
+        return None
     governor = verb.head if verb.dep_ == "xcomp" else None
     willing = governor is not None and (governor.lower_ in lex.willing_words or any(
         c.lower_ in lex.willing_words for c in governor.children if c.dep_ == "acomp"))
-    if "must" in auxes and verb.dep_ == "ccomp" and lex.verb_trigger(verb.head.text):
-        return Trigger("appeal", "100", "must")
-    if kind is None:
-        return None
-    if willing:
-        return Trigger("agreement", "030", lemma)
-    future = auxes & {"will", "would", "shall", "'ll", "wo"}
-    if future and (verb.dep_ in ("ccomp", "ROOT") or verb.head.i == verb.i):
+    intends = governor is not None and lex.lemma(governor.text, lex.intent_verbs) in lex.intent_verbs
+    future = auxes & FUTURE_AUX
+    # "may halt ... if": a conditional threat is still a threat.
+    conditional = kind == "negative" and auxes & CONDITIONAL_AUX
+    main = verb.dep_ in ("ccomp", "ROOT") or verb.head.i == verb.i
+    if willing or intends or (future or conditional) and main:
         return Trigger("threat", "130", lemma) if kind == "negative" else Trigger("agreement", "030", lemma)
     return None
+
+
+CONDITIONAL_AUX = frozenset({"may", "might", "could"})
+
+
+def _is_reported(verb, lex: Lexicon) -> bool:
+    """``verb`` is the content of a speech act: "said Y must ...", "a reminder that Y must ..."."""
+    head = verb.head
+    if verb.dep_ == "ccomp":
+        return lex.verb_trigger(head.text) is not None
+    return verb.dep_ == "acl" and head.pos_ == "NOUN"
+
+
+def _has_negative_object(verb, lex: Lexicon) -> bool:
+    """The action's object is a coercive measure or an armed act ("extend the curfew", "resume shelling")."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and (c.lower_ in lex.negative_objects or " ".join(
+                [x.lower_ for x in c.lefts if x.dep_ in ("compound", "amod")] + [c.lower_]) in lex.negative_objects):
+            return True
+        if c.dep_ in ("xcomp", "dobj") and c.pos_ in ("VERB", "NOUN"):
+            trig = lex.verb_trigger(c.text) if c.pos_ == "VERB" else lex.noun_trigger(c.text)
+            if trig is not None and trig.type == "attack":
+                return True
+    return False
 
 
 def _noun_event(tok, res: _Resolver) -> _Found | None:
