@@ -489,6 +489,12 @@ class _Resolver:
         out: list[str] = []
         members = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
         if tok.i in self.m.actor_at:
+            # A name split by the parser ("Barack" -> pobj "Obama") keeps its conjuncts on the other word.
+            key = self.m.actor_at[tok.i]
+            for t in tok.subtree:
+                if t.i != tok.i and self.m.actor_at.get(t.i) == key:
+                    members += [c for c in t.conjuncts if c.i > t.i]
+        if tok.i in self.m.actor_at:
             # "The US, Russia, and Switzerland": lists often parse as apposition.
             for c in tok.children:
                 if c.dep_ == "appos" and c.i in self.m.actor_at:
@@ -579,6 +585,9 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
                 return t.head, False
             return s, False
         if _children(t, "nsubjpass"):
+            if t.i != verb.i and _raised_from(verb, t):
+                # "Obama is scheduled / expected to attend": the passive subject acts in the infinitive.
+                return _children(t, "nsubjpass")[0], False
             return _agent(t), True
         if t.dep_ == "relcl":
             return t.head, False
@@ -597,6 +606,11 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
             break
         t = t.head
     return None, False
+
+
+def _raised_from(verb, governor) -> bool:
+    """``verb`` is an infinitive directly under ``governor`` ("scheduled to attend")."""
+    return verb.dep_ == "xcomp" and verb.head.i == governor.i
 
 
 def _agent(verb) -> "Token | None":
@@ -990,7 +1004,9 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
     if trig.verbs and not (tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head.text, trig.verbs) in trig.verbs):
         return None  # "lodged a protest" is a complaint; "protests erupted" is a demonstration
     if tok.dep_ == "compound" and trig.type != "attack":
-        return None
+        if tok.head.lower_ not in lex.carrier_nouns:
+            return None
+        tok = tok.head  # "a mediation effort between A and B": the carrier noun holds the arguments
     verb = _climb_to_verb(tok)
     # A noun that spells out the verb's own event ("meet X for talks") adds nothing.
     if verb is not None:
@@ -1005,6 +1021,8 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
             source, _ = _subject(verb, res)
         elif verb is not None and tok.dep_ in SUBJECT_DEPS and not between:
             source, _ = _subject(verb.head, res) if verb.dep_ == "ccomp" else ([], False)
+        if not participants and verb is not None and verb.i not in _ancestors_within(tok, 3):
+            return None  # "on the second day of a conference": a setting, not a meeting of the subject
         if not source and len(participants) >= 2:
             source, participants = participants[:1], participants[1:]
         targets = [p for p in participants if p not in source]

@@ -106,6 +106,7 @@ class Lexicon:
         self.intent_verbs = frozenset(r["intent_verbs"])
         self.negative_objects = frozenset(r["negative_objects"])
         self.relief_actions = frozenset(r["relief_actions"])
+        self.carrier_nouns = frozenset(r["carrier_nouns"])
 
     # -- words -------------------------------------------------------------
     def lemma(self, word: str, known: dict | frozenset | None = None) -> str:
