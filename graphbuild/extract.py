@@ -591,8 +591,7 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
             return _agent(t), True
         if t.dep_ == "relcl":
             return t.head, False
-        if t.dep_ == "acl" and t.tag_ == "VBD" and t.i > t.head.i:
-            # A finite verb misparsed as a modifier of the noun before it: "..., a rights group protested".
+        if _misparsed_attribution(t):
             return t.head, False
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in ("dobj", "pobj", "attr"):
             # "issued a declaration demanding that ...": the noun's own verb has the subject.
@@ -606,6 +605,12 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
             break
         t = t.head
     return None, False
+
+
+def _misparsed_attribution(verb) -> bool:
+    """A finite verb parsed as a modifier of the apposition before it: "..., a rights group protested"."""
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.i > verb.head.i
+            and verb.head.dep_ == "appos" and not _children(verb, "dobj", "nsubjpass"))
 
 
 def _raised_from(verb, governor) -> bool:
@@ -671,6 +676,8 @@ def _status(trigger, lex: Lexicon) -> str:
                 status = "planned" if not any(c.lower_ in ("proposed", "possible") for c in kids) else "proposed"
             if t.dep_ == "pobj" and t.head.lower_ in ("ahead", "before", "for") :
                 status = "planned" if t.head.lower_ != "for" else status
+        if t.dep_ in ("ccomp", "xcomp") and lex.lemma(t.head.text, lex.wish_verbs) in lex.wish_verbs:
+            return "hypothetical"  # "hoped they would be indicted": a wish, not a plan
         if t.dep_ in ("ccomp", "relcl", "ROOT", "advcl") or t.head.i == t.i:
             break
         t = t.head
@@ -858,9 +865,10 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if tok.pos_ == "AUX" and trig.lemma not in ("say", "must"):
         return None
-    if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and trig.type != "attack":
+    if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and trig.type != "attack" \
+            and not _misparsed_attribution(tok):
         return None
-    if trig.lemma in lex.finite_only and tok.tag_ not in ("VBD", "VBZ", "VBP"):
+    if trig.lemma in lex.finite_only and not _is_finite(tok):
         return None  # "marched to protest", "demonstrators protesting": a demonstration, not a complaint
     lemma = trig.lemma
     source, passive = _subject(tok, res)
@@ -883,6 +891,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         xcomp = _children(tok, "xcomp", "ccomp")
         if lemma == "want" and not (xcomp and (objs or _children(xcomp[0], "nsubj"))):
             return None
+        if lemma == "seek" and not objs:
+            return None  # "sought to ease tensions" is an attempt, not a request
         targets = []
         for o in objs:
             targets += res.phrase(o)
@@ -900,13 +910,14 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
                     if x.i in res.m.place_at:
                         targets.append(res.m.place_at[x.i])
     targets = [t for t in dict.fromkeys(targets) if t not in source]
-    if trig.type in SPEECH_TYPES and not source and not _unnamed_speaker(tok, trig):
+    unnamed = not source and _unnamed_speaker(tok, trig)
+    if trig.type in SPEECH_TYPES and not source and not unnamed:
         return None
     if trig.type not in PARTICIPANT_FREE_TYPES | DIRECTED_TYPES and not source and not targets:
         return None
     if trig.type == "meeting" and not targets and not source:
         return None
-    if not source and not targets and not _is_main_clause(tok, lex):
+    if not source and not targets and not unnamed and not _is_main_clause(tok, lex):
         return None  # an unattributed event is kept only as the sentence's main statement
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
 
@@ -919,12 +930,19 @@ def _unnamed_speaker(verb, trig: Trigger) -> bool:
     """An accusation, appeal or threat by someone described but not named ("a Saudi businessman
     is suing ...", "a human rights group protested"): the act is kept with an empty source.
     A bare statement is not: without its speaker it says nothing about the network."""
-    if trig.type not in DIRECTED_TYPES:
-        return False
+    if trig.type not in DIRECTED_TYPES or not _is_finite(verb):
+        return False  # "marched to demand", "calling for": the act belongs to whoever the clause is about
     subj, passive = _subject_token(verb)
     if passive:
         return bool(_children(verb, "nsubjpass"))  # "X was accused of ...": the target is enough
     return subj is not None and subj.pos_ in ("NOUN", "PROPN")
+
+
+def _is_finite(verb) -> bool:
+    """A tensed verb ("protested", "has demanded"), not an infinitive or a participle alone."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or _misparsed_attribution(verb):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
 def _is_main_clause(tok, lex: Lexicon) -> bool:
@@ -1032,7 +1050,9 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
     # Other nouns take their source from a light verb ("launched an attack", "signed a deal")
     # or a demonym/possessive ("Russian announcement", "Russia's demand").
     mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod") if c.i in res.m.actor_at]
-    light = verb is not None and lex.is_light_verb(verb.text) and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+    # The verb a noun needs ("presented evidence", "lodged a protest") acts like a light verb.
+    light = verb is not None and (lex.is_light_verb(verb.text) or bool(trig.verbs)) and tok.dep_ in (
+        "dobj", "pobj", "attr", "nsubjpass")
     if light:
         source, _ = _subject(verb, res)
     if not source and mods:

@@ -107,6 +107,7 @@ class Lexicon:
         self.negative_objects = frozenset(r["negative_objects"])
         self.relief_actions = frozenset(r["relief_actions"])
         self.carrier_nouns = frozenset(r["carrier_nouns"])
+        self.wish_verbs = frozenset(r["wish_verbs"])
 
     # -- words -------------------------------------------------------------
     def lemma(self, word: str, known: dict | frozenset | None = None) -> str:
