@@ -340,6 +340,9 @@ class Mentions:
                 title_toks.insert(0, t)
                 i -= 1
                 continue
+            if t.lower_ in ("'s", "’s") and title_toks:
+                i -= 1  # "Jordan's Foreign Minister Nasser Judeh": the owner is the affiliation
+                continue
             break
         # Leading honorific inside the span ("General Sergei Kuralenko").
         inner = [t for t in span if t.text.lower().rstrip(".") in lex.honorifics | lex.title_words]
@@ -625,7 +628,9 @@ def _agent(verb) -> "Token | None":
         for p in _children(a, "pobj"):
             return p
     for t in verb.subtree:
-        if t.dep_ == "agent" and t.i > verb.i and not _children(t.head, "nsubjpass", "nsubj"):
+        # "accused of misusing funds by officials" often parses "by" as a plain preposition of the gerund.
+        lower_agent = t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" and t.head.dep_ == "pcomp"
+        if lower_agent and t.i > verb.i and not _children(t.head, "nsubjpass", "nsubj"):
             for p in _children(t, "pobj"):
                 return p
     return None
@@ -676,6 +681,9 @@ def _status(trigger, lex: Lexicon) -> str:
                 status = "planned" if not any(c.lower_ in ("proposed", "possible") for c in kids) else "proposed"
             if t.dep_ == "pobj" and t.head.lower_ in ("ahead", "before", "for") :
                 status = "planned" if t.head.lower_ != "for" else status
+        if t.dep_ == "xcomp" and status == "occurred" and lex.lemma(t.head.text) == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+            status = "planned"  # "is to meet": an arrangement, not a fact
         if t.dep_ in ("ccomp", "xcomp") and lex.lemma(t.head.text, lex.wish_verbs) in lex.wish_verbs:
             return "hypothetical"  # "hoped they would be indicted": a wish, not a plan
         if t.dep_ in ("ccomp", "relcl", "ROOT", "advcl") or t.head.i == t.i:

@@ -128,7 +128,10 @@ class Lexicon:
         w = word.lower()
         if w in self.nouns:
             return self.nouns[w]
-        for cand in base_forms(w)[1:2]:
+        # Plurals only: "-ing"/"-ed" stripping would turn "calling" into the noun "call".
+        singular = [w[:-3] + "y"] if w.endswith("ies") else []
+        singular += [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]] if w.endswith("s") else []
+        for cand in singular:
             if cand in self.nouns:
                 return self.nouns[cand]
         return None

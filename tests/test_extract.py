@@ -1,0 +1,386 @@
+"""Extraction rules, as tables of (text, expected events).
+
+Most tables need the spaCy model (marked ``model``; the pipeline is loaded once per
+module).  The entity fixer and the mention rules are also tested without a model on
+hand-built Docs.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graphbuild.extract import Mentions, extract_document
+from graphbuild.lexicon import default_lexicon
+from graphbuild.nlp import fix_entities
+from graphbuild.types import Document
+
+DOC_DATE = "2016-05-02"  # a Monday
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from graphbuild.nlp import load_pipeline
+
+    try:
+        return load_pipeline()
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"spaCy model not available: {exc}")
+
+
+def extract(pipeline, text: str, date: str | None = DOC_DATE):
+    return extract_document(pipeline.parse(text), Document(id="t.txt", text=text, date=date))
+
+
+def events(pipeline, text: str) -> set[tuple]:
+    """(type, status, source, targets) of every event of ``text``."""
+    x = extract(pipeline, text)
+    return {(e.type, e.status, e.source, tuple(sorted(e.targets))) for e in x.events}
+
+
+def of_type(pipeline, text: str, type_: str) -> set[tuple]:
+    return {e for e in events(pipeline, text) if e[0] == type_}
+
+
+# ---------------------------------------------------------------------------
+# Meetings: who met whom, and whether it happened
+# ---------------------------------------------------------------------------
+MEETINGS = [
+    ("John Kerry met Sergei Lavrov in Geneva on Sunday.",
+     {("meeting", "occurred", "John Kerry", ("Sergei Lavrov",))}),
+    ("John Kerry and Sergei Lavrov met in Geneva.",
+     {("meeting", "occurred", "John Kerry", ("Sergei Lavrov",))}),
+    # "talks with A and B" are talks with A and talks with B: A and B need not have met.
+    ("John Kerry arrived in Geneva for talks with Adel al-Jubeir and Staffan de Mistura.",
+     {("meeting", "occurred", "John Kerry", ("Adel al-Jubeir",)),
+      ("meeting", "occurred", "John Kerry", ("Staffan de Mistura",))}),
+    ("John Kerry held talks with Sergei Lavrov.",
+     {("meeting", "occurred", "John Kerry", ("Sergei Lavrov",))}),
+    ("John Kerry spoke at the start of a meeting with Jordan's Foreign Minister Nasser Judeh.",
+     {("meeting", "occurred", "John Kerry", ("Nasser Judeh",))}),
+    ("Barack Obama and Vladimir Putin will meet in Zurich.",
+     {("meeting", "planned", "Barack Obama", ("Vladimir Putin",))}),
+    ("Sergei Lavrov is to meet Staffan de Mistura in Moscow.",
+     {("meeting", "planned", "Sergei Lavrov", ("Staffan de Mistura",))}),
+    ("John Kerry did not meet Sergei Lavrov.",
+     {("meeting", "negated", "John Kerry", ("Sergei Lavrov",))}),
+    ("Russia ruled out any talks with the rebels.",
+     {("meeting", "negated", "Russia", ("Rebels",))}),
+    ("Iran offered talks with the United States.",
+     {("meeting", "proposed", "Iran", ("United States",))}),
+    ("Russia is ready to meet the opposition.",
+     {("meeting", "proposed", "Russia", ("Opposition",))}),
+    # A mediation effort "between" two sides: the mediator meets each.
+    ("The emir launched a mediation effort between Egypt and Saudi Arabia.",
+     {("meeting", "occurred", "Egypt", ("Saudi Arabia",))}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", MEETINGS)
+def test_meetings(pipeline, text, expected):
+    assert of_type(pipeline, text, "meeting") == expected
+
+
+@pytest.mark.model
+def test_not_slated_to_arrive_is_no_meeting_that_happened(pipeline):
+    text = ("John Kerry arrived in Geneva for talks with Adel al-Jubeir. While Russian Foreign Minister "
+            "Sergei Lavrov was not slated to arrive in Geneva for the talks, Kerry has been talking with Russia.")
+    x = extract(pipeline, text)
+    for e in x.events:
+        if e.type == "meeting" and "Sergei Lavrov" in [e.source, *e.targets]:
+            assert e.status == "negated", e
+    happened = [e for e in x.events if e.type == "meeting" and e.status not in ("negated", "hypothetical")]
+    assert all({"John Kerry", "Sergei Lavrov"} != {e.source, *e.targets} for e in happened)
+
+
+@pytest.mark.model
+def test_meeting_place_and_date(pipeline):
+    x = extract(pipeline, "Sergei Lavrov will meet Staffan de Mistura in Moscow on May 3.")
+    (m,) = [e for e in x.events if e.type == "meeting"]
+    assert (m.place, m.date, m.status) == ("Moscow", "2016-05-03", "planned")
+
+
+@pytest.mark.model
+def test_announced_meeting_is_also_an_intent_to_cooperate(pipeline):
+    # CAMEO 036: a meeting someone says they will hold.
+    assert ("agreement", "planned", "John Kerry", ("Sergei Lavrov",)) in events(
+        pipeline, "John Kerry will meet Sergei Lavrov on Tuesday.")
+    # ... but not one merely scheduled by others.
+    assert not of_type(pipeline, "Barack Obama is scheduled to attend a summit in Switzerland.", "agreement")
+
+
+# ---------------------------------------------------------------------------
+# Speakers
+# ---------------------------------------------------------------------------
+SPEAKERS = [
+    ("John Kerry said the truce was holding.", "John Kerry"),
+    ('"We are close," said John Kerry.', "John Kerry"),
+    ("The deal is close, according to John Kerry.", "John Kerry"),
+    ("John Kerry arrived in Geneva. He said the truce was holding.", "John Kerry"),
+    ("U.S. Secretary of State John Kerry met Jordan's Foreign Minister Nasser Judeh. "
+     "The minister said the situation was alarming.", "Nasser Judeh"),
+    ("Moscow claimed the strikes hit militants.", "Russia"),
+    ("Saudi officials said the truce was holding.", "Saudi Arabia"),
+    ("The United Nations said aid was blocked.", "United Nations"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,speaker", SPEAKERS)
+def test_speakers(pipeline, text, speaker):
+    x = extract(pipeline, text)
+    statements = [e for e in x.events if e.type == "statement"]
+    assert statements and statements[-1].source == speaker
+
+
+@pytest.mark.model
+def test_quote_is_attached_to_the_statement(pipeline):
+    x = extract(pipeline, '"We are close to an understanding," said John Kerry.')
+    (s,) = [e for e in x.events if e.type == "statement"]
+    assert s.quote and s.quote.startswith("We are close to an understanding")
+
+
+# ---------------------------------------------------------------------------
+# Directed acts: accusations, appeals, threats; attacks and agreements
+# ---------------------------------------------------------------------------
+DIRECTED = [
+    # accusation
+    ("Adel al-Jubeir spoke in Geneva. He blamed Syrian President Bashar al-Assad for the air strikes.",
+     ("accusation", "Adel al-Jubeir", "Bashar al-Assad")),
+    ("France accused Rwanda of lying.", ("accusation", "France", "Rwanda")),
+    ("A Saudi businessman is suing the United States for damages.", ("accusation", "", "United States")),
+    ("The US presented evidence against Russia.", ("accusation", "United States", "Russia")),
+    ("Serbia lodged an official protest with Albania.", ("accusation", "Serbia", "Albania")),
+    # appeal, including "X said Y must ..."
+    ("The UN urged Syria to open the roads.", ("appeal", "UN", "Syria")),
+    ("Egypt called on Israel to withdraw.", ("appeal", "Egypt", "Israel")),
+    ("Washington wanted Moscow to pressure the regime.", ("appeal", "United States", "Russia")),
+    # threat
+    ("Iran threatened Iraq with war.", ("threat", "Iran", "Iraq")),
+    # attack (places are targets too)
+    ("Syrian warplanes bombed Aleppo.", ("attack", "Syria", "Aleppo")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", DIRECTED)
+def test_directed_acts(pipeline, text, expected):
+    type_, source, target = expected
+    got = [(e.source, e.targets) for e in extract(pipeline, text).events if e.type == type_]
+    assert any(s == source and target in t for s, t in got), got
+
+
+TYPED = [
+    # "X said Y must ...": a demand by X
+    ("Hosni Mubarak said the US must be ready to mediate.", "appeal"),
+    # announced future negative action: a threat
+    ("Palestinian leaders said they would boycott all contact with the United States.", "threat"),
+    ("Greece plans to impose restrictions on its labour market.", "threat"),
+    ("President Laurent Gbagbo announced that he will extend the curfew in Abidjan.", "threat"),
+    ("Ethnic Albanians have sworn to fight until they gain control of the villages.", "threat"),
+    # expressed intent to cooperate
+    ("France is ready to contribute 4,000 troops to the force, Defence Minister Pierre Joxe said.", "agreement"),
+    ("Czechia and China signed an agreement to increase trade.", "agreement"),
+    # an attack reported by someone else, even with no named attacker
+    ("A roadside bombing near Samarra killed one U.S. soldier, the military said.", "attack"),
+    ("Opposition forces shelled government-held positions in Aleppo.", "attack"),
+    # a formal complaint by a described, unnamed actor
+    ("Croatian authorities are failing refugees, a human rights group protested here Wednesday.", "accusation"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_", TYPED)
+def test_event_types(pipeline, text, type_):
+    assert type_ in {e.type for e in extract(pipeline, text).events}
+
+
+NOT_EVENTS = [
+    # the content of a threat or an appeal did not happen
+    ("The opposition threatened to storm his residence in Tbilisi.", "attack"),
+    ("Barack Obama wants Vladimir Putin to attack Switzerland.", "attack"),
+    ("Serbia demanded a meeting of the U.N. Security Council.", "meeting"),
+    ("Bosnian Serbs demanded a truce with Moslem forces.", "agreement"),
+    # refused, denied or only wished-for acts are no edge
+    ("Obama said he would not provide support to Israel.", "agreement"),
+    ("Yemen has rejected a U.S. request to interrogate detainees.", "appeal"),
+    ("Serbia flatly rejected an Australian ultimatum.", "threat"),
+    # protests as demonstrations, not as formal complaints
+    ("Students marched to protest the decision.", "accusation"),
+    ("Riot police dispersed demonstrators protesting election results.", "accusation"),
+    # "lifting" a ban undoes a coercive measure
+    ("Obama has agreed to lift the sanctions on Iran.", "threat"),
+    # a strike by workers is no attack; "sought to" is an attempt, not a request
+    ("The union called off a four-day strike.", "attack"),
+    ("The leaders sought to ease tensions.", "appeal"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_", NOT_EVENTS)
+def test_not_events(pipeline, text, type_):
+    assert type_ not in {e.type for e in extract(pipeline, text).events}
+
+
+@pytest.mark.model
+def test_passive_accusation_takes_the_agent_as_source(pipeline):
+    x = extract(pipeline, "President Jean-Bertrand Aristide has been accused of misusing public funds "
+                          "by Haitian government officials.")
+    (a,) = [e for e in x.events if e.type == "accusation"]
+    assert (a.source, a.targets) == ("Haiti", ["Jean-Bertrand Aristide"])
+
+
+# ---------------------------------------------------------------------------
+# Actors: metonymy, demonyms, titles, surnames, acronyms
+# ---------------------------------------------------------------------------
+@pytest.mark.model
+def test_capital_acting_is_the_state_but_in_the_capital_is_a_place(pipeline):
+    x = extract(pipeline, "Moscow claimed the strikes hit militants. Talks were held in Moscow.")
+    assert "Russia" in {a.label for a in x.actors}
+    assert "Moscow" in {p.label for p in x.places}
+    assert {e.source for e in x.events if e.type == "statement"} == {"Russia"}
+
+
+@pytest.mark.model
+def test_titles_are_stripped_and_kept(pipeline):
+    x = extract(pipeline, "U.S. Secretary of State John Kerry met Jordan's Foreign Minister Nasser Judeh.")
+    actors = {a.label: a for a in x.actors}
+    assert (actors["John Kerry"].title, actors["John Kerry"].affiliation) == ("Secretary of State", "United States")
+    assert (actors["Nasser Judeh"].title, actors["Nasser Judeh"].affiliation) == ("Foreign Minister", "Jordan")
+
+
+@pytest.mark.model
+def test_surname_links_to_the_full_name(pipeline):
+    x = extract(pipeline, "U.S. Secretary of State John Kerry arrived in Geneva. Kerry said the truce was holding.")
+    kerry = [a for a in x.actors if a.label == "John Kerry"]
+    assert len(kerry) == 1 and "Kerry" in kerry[0].aliases
+    assert {e.source for e in x.events if e.type == "statement"} == {"John Kerry"}
+
+
+@pytest.mark.model
+def test_acronym_and_expansion_are_one_actor(pipeline):
+    x = extract(pipeline, "The United Nations said aid was blocked. The UN urged Syria to open the roads.")
+    un = [a for a in x.actors if a.type == "organization"]
+    assert len(un) == 1 and {"UN", "United Nations"} <= set(un[0].aliases)
+    assert {e.source for e in x.events if e.type in ("statement", "appeal")} == {un[0].label}
+
+
+# ---------------------------------------------------------------------------
+# Dates, offsets, determinism
+# ---------------------------------------------------------------------------
+@pytest.mark.model
+@pytest.mark.parametrize("text,date", [
+    ("John Kerry met Sergei Lavrov in Geneva on Sunday.", "2016-05-01"),
+    ("John Kerry will meet Sergei Lavrov on Tuesday.", "2016-05-03"),
+    ("John Kerry met Sergei Lavrov on April 29.", "2016-04-29"),
+])
+def test_dates_are_normalised_with_the_document_date(pipeline, text, date):
+    (m,) = [e for e in extract(pipeline, text).events if e.type == "meeting"]
+    assert m.date == date
+
+
+SEED_LIKE = (
+    "U.S. Secretary of State John Kerry said on May 2 that talks were getting closer. "
+    "But Kerry told reporters in Geneva ahead of talks with Saudi Arabia's Foreign Minister "
+    "Adel al-Jubeir that there was \"some work to do.\"\n\n"
+    "He blamed Syrian President Bashar al-Assad for air strikes that have killed hundreds. "
+    "The Kremlin announced on May 2 that Lavrov would meet de Mistura for talks in Moscow on May 3."
+)
+
+
+@pytest.mark.model
+def test_sentences_match_their_offsets(pipeline):
+    x = extract(pipeline, SEED_LIKE)
+    assert x.events
+    for e in x.events:
+        assert e.sentence == SEED_LIKE[e.start:e.end].strip()
+
+
+@pytest.mark.model
+def test_output_is_deterministic(pipeline):
+    def run() -> str:
+        return json.dumps(extract(pipeline, SEED_LIKE).to_dict(), ensure_ascii=False)
+
+    first = run()
+    assert '"meeting"' in first and first == run()
+
+
+# ---------------------------------------------------------------------------
+# Without a model: the entity fixer and the mention rules on hand-made Docs
+# ---------------------------------------------------------------------------
+def _doc(words, ents=None, spaces=None, **kw):
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, spaces=spaces, ents=ents, **kw)
+
+
+def _ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_fixer_trims_a_stray_verb_from_a_name():
+    doc = _doc(["to", "meet", "de", "Mistura", "."], ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _ents(fix_entities(doc, default_lexicon())) == [("de Mistura", "ORG")]
+
+
+def test_fixer_relabels_a_city_tagged_norp():
+    doc = _doc(["fighting", "in", "Aleppo", "."], ents=["O", "O", "B-NORP", "O"])
+    assert _ents(fix_entities(doc, default_lexicon())) == [("Aleppo", "GPE")]
+
+
+def test_fixer_relabels_a_country_tagged_person():
+    doc = _doc(["Jordan", "'s", "minister"], ents=["B-PERSON", "O", "O"], spaces=[False, True, False])
+    assert _ents(fix_entities(doc, default_lexicon())) == [("Jordan", "GPE")]
+
+
+def test_fixer_drops_fragments_and_title_parts():
+    words = ["Secretary", "of", "State", "John", "Kerry", "and", "government", "-"]
+    doc = _doc(words, ents=["O", "O", "B-ORG", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG"],
+               spaces=[True, True, True, True, True, True, False, False])
+    assert _ents(fix_entities(doc, default_lexicon())) == [("John Kerry", "PERSON")]
+
+
+def test_fixer_adds_places_the_model_missed():
+    doc = _doc(["Talks", "in", "Geneva", "ended", "."])
+    assert ("Geneva", "GPE") in _ents(fix_entities(doc, default_lexicon()))
+
+
+def _parsed(words, heads, deps, ents, pos=None):
+    return _doc(words, heads=heads, deps=deps, ents=ents, pos=pos or ["PROPN"] * len(words))
+
+
+def test_mentions_link_surname_and_keep_one_person():
+    words = ["John", "Kerry", "met", "Lavrov", ".", "Kerry", "left", "."]
+    heads = [1, 2, 2, 2, 2, 6, 6, 6]
+    deps = ["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-PERSON", "O", "O"]
+    m = Mentions(_parsed(words, heads, deps, ents), default_lexicon())
+    m.labels()
+    persons = sorted(e.label for e in m.entities.values() if e.type == "person")
+    assert persons == ["John Kerry", "Lavrov"]
+    assert m.actor_at[5] == m.actor_at[1]
+
+
+def test_mentions_capital_as_subject_is_the_state():
+    words = ["Moscow", "claimed", "victory", "."]
+    m = Mentions(_parsed(words, [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                         ["B-GPE", "O", "O", "O"]), default_lexicon())
+    assert m.entities[m.actor_at[0]].type == "state"
+    assert m.entities[m.actor_at[0]].label == "Russia"
+
+
+def test_mentions_capital_after_in_is_a_place():
+    words = ["Talks", "ended", "in", "Moscow", "."]
+    m = Mentions(_parsed(words, [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"],
+                         ["O", "O", "O", "B-GPE", "O"]), default_lexicon())
+    assert 3 in m.place_at and m.entities[m.place_at[3]].label == "Moscow"
+
+
+def test_mentions_acronym_joins_its_expansion():
+    words = ["United", "Nations", "and", "UN", "."]
+    m = Mentions(_parsed(words, [1, 1, 1, 1, 1], ["compound", "ROOT", "cc", "conj", "punct"],
+                         ["B-ORG", "I-ORG", "O", "B-ORG", "O"]), default_lexicon())
+    assert m.actor_at[1] == m.actor_at[3]
