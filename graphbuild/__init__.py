@@ -21,7 +21,7 @@ _EXPORTS = {
     "Document": "types", "Actor": "types", "Place": "types", "Event": "types",
     "DocExtraction": "types", "Extraction": "types", "GraphbuildError": "types",
     # read / nlp / extract / resolve
-    "iter_documents": "read", "load_pipeline": "nlp", "extract_document": "extract",
+    "iter_documents": "read", "load_pipeline": "nlp", "extract_document": "events",
     "resolve": "resolve",
     # the corpus runner
     "extract": "corpus", "extract_text": "corpus",

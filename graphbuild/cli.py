@@ -137,7 +137,7 @@ def _run_extraction(args, existing=None):
     seconds = time.perf_counter() - t0
     if not args.quiet:
         s = extraction.summary()
-        print(f"graphbuild: {s['documents']} documents, {s['actors']} actors, {s['places']} places, "
+        print(f"graphbuild: {_plural(s['documents'], 'document')}, {s['actors']} actors, {s['places']} places, "
               f"{s['events']} events in {seconds:.1f} s ({s['skipped']} skipped)", file=sys.stderr)
     if not extraction.documents:
         raise GraphbuildError("no input could be used")
@@ -218,6 +218,10 @@ def _default_title(extraction) -> str:
     if len(docs) == 1:
         return docs[0].get("title") or docs[0]["id"]
     return f"graphbuild network of {len(docs)} documents"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _split(value: str | None) -> list[str] | None:

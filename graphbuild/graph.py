@@ -242,7 +242,7 @@ def _event_edges(
     if source and source not in G:
         source = None
     if source is None:
-        unresolved += 1
+        unresolved += bool(event.source)  # an empty source is "not named in the text", not a dangling label
     elif not event.source_id:
         record["source_id"] = source
 

@@ -1,6 +1,6 @@
 """The spaCy side: choose and load a model, add graphbuild's entity fixer.
 
-Only this module and :mod:`graphbuild.extract` touch spaCy objects.  spaCy is
+Only this module, :mod:`graphbuild.mentions` and :mod:`graphbuild.events` touch spaCy objects.  spaCy is
 imported lazily so that ``graphbuild --help`` stays instant.
 """
 from __future__ import annotations

@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from graphbuild.extract import Mentions, extract_document
+from graphbuild.events import extract_document
+from graphbuild.mentions import Mentions
 from graphbuild.lexicon import default_lexicon
 from graphbuild.nlp import fix_entities
 from graphbuild.types import Document

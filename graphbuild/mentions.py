@@ -1,0 +1,406 @@
+"""Entity mentions of one parsed document, grouped into its actors and places.
+
+:class:`Mentions` turns the model's entity spans into the document's actors and
+places: surname -> full name, acronym -> expansion, a capital acting -> its state,
+a demonym -> its state; titles are stripped from names and kept, affiliations
+recorded.  Word lists come from :mod:`graphbuild.lexicon`.
+
+Only this module, :mod:`graphbuild.events` and :mod:`graphbuild.nlp` see spaCy objects.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon
+from .types import slugify
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "ibn-", "abu-")
+COMPASS = frozenset({"eastern", "western", "northern", "southern", "central", "upper", "lower", "greater"})
+
+
+# ---------------------------------------------------------------------------
+# Entities of one document
+# ---------------------------------------------------------------------------
+@dataclass
+class LocalEntity:
+    """An actor or place of one document, before merging across documents."""
+
+    key: str
+    kind: str  # "actor" | "place"
+    type: str  # person / organization / state / group / place
+    names: Counter = field(default_factory=Counter)
+    label: str = ""
+    title: str | None = None
+    affiliation: str | None = None  # key of another LocalEntity
+    iso: str | None = None
+    mentions: int = 0
+    first: int = 10**9  # token index of the first mention
+
+    def add(self, name: str, at: int) -> None:
+        name = _clean_name(name)
+        if name:
+            self.names[name] += 1
+        self.mentions += 1
+        self.first = min(self.first, at)
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip().strip(",;:\"'“”‘’()")
+    if name.endswith(".") and name.count(".") == 1:
+        name = name[:-1]  # sentence full stop, not "U.S."
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = re.sub(r"(?:'s|’s|')$", "", name)
+    return name.strip()
+
+
+def _surname_key(tokens: list[str]) -> str:
+    last = tokens[-1].lower()
+    for p in NAME_PREFIXES:
+        if last.startswith(p) and len(last) > len(p) + 1:
+            last = last[len(p):]
+    return last
+
+
+class Mentions:
+    """Entity mentions of one Doc, grouped into local actors and places.
+
+    ``actor_at[i]`` / ``place_at[i]`` give the entity key for token ``i`` when
+    that token is inside a mention used in that role.
+    """
+
+    def __init__(self, doc: "Doc", lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.entities: dict[str, LocalEntity] = {}
+        self.actor_at: dict[int, str] = {}
+        self.place_at: dict[int, str] = {}
+        self._persons_by_surname: dict[str, list[str]] = {}
+        self._build()
+
+    # -- creation helpers -------------------------------------------------
+    def _entity(self, key: str, kind: str, type_: str, **kw) -> LocalEntity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = LocalEntity(key=key, kind=kind, type=type_, **kw)
+        return ent
+
+    def state(self, iso: str) -> LocalEntity:
+        return self._entity(f"state:{iso}", "actor", "state", iso=iso, label=self.lex.country_label(iso))
+
+    def place(self, name: str) -> LocalEntity:
+        name = _clean_name(name)
+        iso = self.lex.country(name)
+        label = self.lex.country_label(iso) if iso else name
+        return self._entity(f"place:{slugify(label)}", "place", "place", label=label, iso=iso)
+
+    def group(self, label: str) -> LocalEntity:
+        return self._entity(f"group:{slugify(label)}", "actor", "group", label=label)
+
+    def _mark(self, span, key: str, role: str) -> None:
+        table = self.actor_at if role == "actor" else self.place_at
+        for t in span:
+            table[t.i] = key
+
+    # -- the grouping ------------------------------------------------------
+    def _build(self) -> None:
+        doc = self.doc
+        spans = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
+        persons = [s for s in spans if s.label_ == "PERSON" or (s.label_ == "ORG" and self._org_is_person(s, spans))]
+        person_ids = {id(s) for s in persons}
+        # Full names first, so that a later "Kerry" finds "John Kerry" whatever the order.
+        for s in sorted(persons, key=lambda s: (-len(self._name_tokens(s)), s.start)):
+            self._add_person(s)
+        for s in spans:
+            if id(s) in person_ids:
+                continue
+            if s.label_ == "ORG":
+                self._add_org(s)
+            elif s.label_ in ("GPE", "LOC", "FAC"):
+                self._add_gpe(s)
+            elif s.label_ == "NORP":
+                self._add_norp(s)
+        self._link_acronyms()
+        # Titles and affiliations last: they point at states and organizations found above.
+        for s in persons:
+            key = self.actor_at.get(s.root.i)
+            if key in self.entities:
+                self._title_and_affiliation(s, self.entities[key])
+
+    def _name_tokens(self, span) -> list[str]:
+        """The words of a personal name, titles dropped ("General Sergei Kuralenko" -> 2 words)."""
+        start = span.start
+        while start < span.end - 1 and span.doc[start].text.lower().rstrip(".") in self.lex.honorifics | self.lex.title_words:
+            start += 1
+        return span.doc[start:span.end].text.split()
+
+    def _org_is_person(self, span, spans) -> bool:
+        """An ORG span that is really a person ("Staffan de Mistura", "Lavrov")."""
+        words = [t.text for t in span]
+        if any(w.lower().rstrip(".") in self.lex.org_words for w in words) or len(words) > 4:
+            return False
+        if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+            return False
+        key = _surname_key(words)
+        if any(s.label_ == "PERSON" and _surname_key([t.text for t in s]) == key for s in spans):
+            return True
+        if any(w.lower() in _PARTICLES for w in words[:-1]) and len(words) >= 2:
+            return True
+        if span.text.replace(".", "").isupper():
+            return False  # an acronym
+        root = span.root
+        if any(c.dep_ == "appos" and c.lower_ in self.lex.title_nouns for c in root.children):
+            return True
+        return root.dep_ == "appos" and root.head.lower_ in self.lex.title_nouns
+
+    def _add_person(self, span) -> None:
+        toks = self._name_tokens(span)
+        key = _surname_key(toks)
+        candidates = self._persons_by_surname.get(key, [])
+        chosen = None
+        if len(toks) > 1 and toks[0].lower() not in _PARTICLES:
+            first = toks[0].lower()
+            for c in candidates:
+                ent = self.entities[c]
+                full = max(ent.names, key=len).split()
+                if len(full) == 1 or full[0].lower() == first:
+                    chosen = ent
+                    break
+        elif candidates:
+            # Bare surname: the most recently introduced person of that name.
+            chosen = max((self.entities[c] for c in candidates if self.entities[c].first <= span.start),
+                         key=lambda e: e.first, default=self.entities[candidates[0]])
+        if chosen is None:
+            chosen = self._entity(f"person:{slugify(' '.join(toks))}", "actor", "person")
+            self._persons_by_surname.setdefault(key, []).append(chosen.key)
+        chosen.add(" ".join(toks) if len(toks) > 1 else toks[0], span.start)
+        self._mark(span, chosen.key, "actor")
+
+    def _add_org(self, span) -> None:
+        lex = self.lex
+        name = _clean_name(span.text)
+        words = name.split()
+        if self._org_is_place(span, words):
+            ent = self.place(name)
+            ent.add(name, span.start)
+            self._mark(span, ent.key, "place")
+            return
+        if lex.country(name):
+            return self._add_gpe(span)
+        # "U.S. State Department" and "State Department" are one organization.
+        core = name
+        if len(words) > 1 and (lex.country(words[0]) or lex.demonym(words[0])):
+            core = " ".join(words[1:])
+        type_ = "group" if any(w.lower() in _ARMED for w in words) or name.lower() in _ARMED_NAMES else "organization"
+        ent = self._entity(f"org:{slugify(core)}", "actor", type_)
+        ent.add(name, span.start)
+        self._mark(span, ent.key, "actor")
+
+    def _org_is_place(self, span, words) -> bool:
+        if any(w.lower().rstrip(".") in self.lex.org_words for w in words):
+            return False
+        root = span.root
+        near = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        if any(t.lower_ in self.lex.place_nouns for t in near):
+            return True
+        return words[0].lower() in COMPASS and len(words) == 2 and not self.lex.demonym(words[1])
+
+    def _add_gpe(self, span) -> None:
+        lex = self.lex
+        name = _clean_name(span.text)
+        iso = lex.country(name)
+        role = self._gpe_role(span)
+        if role == "actor":
+            seat = iso or lex.seat(name)
+            if seat:
+                ent = self.state(seat)
+                ent.add(name, span.start)
+                self._mark(span, ent.key, "actor")
+                return
+        if role == "modifier" and iso:
+            ent = self.state(iso)
+            ent.add(name, span.start)
+            self._mark(span, ent.key, "actor")
+            return
+        ent = self.place(name)
+        ent.add(name, span.start)
+        self._mark(span, ent.key, "place")
+        if iso:  # a country named as a location is also the state, for "talks with Russia" etc.
+            self.actor_at.update({t.i: self.state(iso).key for t in span if t.i not in self.actor_at})
+            self.state(iso)
+
+    def _gpe_role(self, span) -> str:
+        """"actor" (Moscow claimed), "place" (in Moscow) or "modifier" (U.S. Secretary)."""
+        root = span.root
+        dep, head = root.dep_, root.head
+        if dep in ("pobj",) and head.lower_ in self.lex.locative_preps and head.lower_ not in ("with", "by", "between"):
+            if head.lower_ == "of" and head.head.lower_ not in self.lex.place_nouns:
+                return "actor" if head.head.lower_ in ("cooperation", "support", "position") else "place"
+            return "place"
+        if dep in ("compound", "nmod", "amod") and head.lower_ in self.lex.place_nouns:
+            return "place"
+        if dep == "appos" and head.lower_ in self.lex.place_nouns:
+            return "place"
+        if dep in SUBJECT_DEPS or dep in ("poss", "agent", "dobj", "dative"):
+            return "actor"
+        if dep == "pobj" and head.lower_ in ("with", "by", "between", "against"):
+            return "actor"
+        if dep in ("compound", "nmod", "amod"):
+            return "modifier"
+        if dep in ("conj", "appos"):
+            first = root
+            while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+                first = first.head
+            if first.i != root.i:
+                return "place" if first.i in self.place_at else "actor" if first.i in self.actor_at else "place"
+        return "place"
+
+    def _add_norp(self, span) -> None:
+        iso = self.lex.demonym(span.text.strip())
+        if not iso:
+            return
+        root = span.root
+        # "the Russians" as a noun phrase is the state; "Russian" as an adjective is affiliation.
+        if root.tag_ in ("NNPS", "NNS") or span.text.strip().endswith("s") or root.dep_ in SUBJECT_DEPS | {"pobj", "dobj"}:
+            ent = self.state(iso)
+            ent.add(span.text, span.start)
+            self._mark(span, ent.key, "actor")
+        else:
+            self.actor_at.setdefault(root.i, self.state(iso).key)
+
+    def _link_acronyms(self) -> None:
+        """"UN" and "United Nations" are one organization."""
+        orgs = [e for e in self.entities.values() if e.type in ("organization", "group")]
+        for short in orgs:
+            for name in list(short.names):
+                letters = name.replace(".", "")
+                if not (letters.isupper() and 2 <= len(letters) <= 6):
+                    continue
+                for long in orgs:
+                    if long is short:
+                        continue
+                    for ln in list(long.names):
+                        initials = "".join(w[0] for w in ln.split() if w[0].isupper())
+                        if initials == letters:
+                            self._merge(short, long)
+                            break
+
+    def _merge(self, a: LocalEntity, into: LocalEntity) -> None:
+        if a.key not in self.entities or a is into:
+            return
+        into.names.update(a.names)
+        into.mentions += a.mentions
+        into.first = min(into.first, a.first)
+        into.title = into.title or a.title
+        into.affiliation = into.affiliation or a.affiliation
+        del self.entities[a.key]
+        for table in (self.actor_at, self.place_at):
+            for i, k in table.items():
+                if k == a.key:
+                    table[i] = into.key
+        for e in self.entities.values():
+            if e.affiliation == a.key:
+                e.affiliation = into.key
+
+    # -- titles and affiliation ---------------------------------------------
+    def _title_and_affiliation(self, span, ent: LocalEntity) -> None:
+        doc, lex = self.doc, self.lex
+        title_toks: list = []
+        i = span.start - 1
+        while i >= 0:
+            t = doc[i]
+            low = t.text.lower().rstrip(".")
+            if t.ent_type_ in ("GPE", "NORP", "ORG") and t.ent_iob_ in ("B", "I"):
+                aff = self._entity_key_for(t)
+                if aff and not ent.affiliation:
+                    ent.affiliation = aff
+                break
+            if low in lex.title_words or low in lex.honorifics or (low in ("of", "for") and title_toks):
+                title_toks.insert(0, t)
+                i -= 1
+                continue
+            if t.lower_ in ("'s", "’s") and title_toks:
+                i -= 1  # "Jordan's Foreign Minister Nasser Judeh": the owner is the affiliation
+                continue
+            break
+        # Leading honorific inside the span ("General Sergei Kuralenko").
+        inner = [t for t in span if t.text.lower().rstrip(".") in lex.honorifics | lex.title_words]
+        if inner and inner[0].i == span.start:
+            title_toks = title_toks + [t for t in inner if t.i < span.start + len(inner)]
+        while title_toks and title_toks[0].lower_ in ("of", "for", "the"):
+            title_toks.pop(0)
+        while title_toks and title_toks[-1].lower_ in ("of", "for", "the"):
+            title_toks.pop()
+        if title_toks and not ent.title:
+            ent.title = " ".join(t.text for t in title_toks)
+        # Apposition: "Jordan's foreign minister, Nasser Judeh" / "de Mistura, the UN special envoy".
+        root = span.root
+        appos = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            appos.append(root.head)
+        for a in appos:
+            if a.lower_ not in lex.title_nouns and a.lower_ != "head":
+                continue
+            if not ent.title:
+                mods = [c for c in a.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_]
+                ent.title = " ".join([m.text for m in mods] + [a.text])
+            if not ent.affiliation:
+                for t in a.subtree:
+                    if t.i in span:
+                        continue
+                    key = self._entity_key_for(t)
+                    if key and self.entities[key].type in ("state", "organization"):
+                        ent.affiliation = key
+                        break
+
+    def _entity_key_for(self, tok) -> str | None:
+        """The actor a modifier token stands for (a state for "U.S."/"Saudi", an organization)."""
+        if tok.i in self.actor_at:
+            return self.actor_at[tok.i]
+        text = tok.text
+        if tok.ent_iob_ in ("B", "I"):
+            for e in self.doc.ents:
+                if e.start <= tok.i < e.end:
+                    text = e.text
+                    break
+        iso = self.lex.country(text) or self.lex.demonym(text)
+        if iso:
+            return self.state(iso).key
+        return None
+
+    # -- output ---------------------------------------------------------------
+    def labels(self) -> None:
+        """Choose each entity's canonical label: the fullest proper name."""
+        for e in self.entities.values():
+            if e.type == "state" or (e.kind == "place" and e.label):
+                continue
+            if not e.names:
+                continue
+            if e.type == "person":
+                e.label = max(e.names, key=lambda n: (len(n.split()), e.names[n], len(n), n))
+            elif e.type in ("organization", "group"):
+                def score(n: str):
+                    acronym = n.replace(".", "").isupper()
+                    return (not acronym, len(n.split()), e.names[n], n)
+                e.label = max(e.names, key=score)
+            else:
+                e.label = max(e.names, key=lambda n: (e.names[n], len(n), n))
+
+
+_PARTICLES = frozenset("de da di del della der den van von le la al el bin ibn bint abu du dos das ter".split())
+_ARMED = frozenset({"front", "brigade", "brigades", "battalion", "militia", "militias", "jihad", "mujahideen",
+                    "guerrillas", "taliban", "hezbollah", "hamas", "qaeda",
+                    "isis", "isil", "daesh", "shabaab"})
+_ARMED_NAMES = frozenset({"islamic state", "boko haram", "al-qaeda", "al qaeda", "al-shabaab", "taliban",
+                          "hezbollah", "hamas", "isis", "isil", "daesh", "houthis", "farc", "pkk", "ypg"})
+
+

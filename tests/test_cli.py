@@ -1,0 +1,177 @@
+"""The command line, run the way a user runs it: every command, its help, good and bad input."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graphbuild.cli import main, sample_path
+
+SCHEMA = Path(__file__).parent / "data" / "extraction-schema.json"
+XSS_ARTICLE = (
+    "Foreign Minister Adel al-Jubeir met John Kerry in Geneva on Monday. "
+    "Kerry said the talks were useful <img src=x onerror=alert(1)> and constructive. "
+    "Jubeir said </script><script>alert(1)</script> nothing would change.\n"
+)
+LATIN1_ARTICLE = (
+    "British Foreign Secretary David Miliband met Chinese Foreign Minister Yang Jiechi in London on Tuesday. "
+    "Miliband said Britain would lend \u00a3200 million to the fund.\n"
+)
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["build"]])
+def test_help_describes_each_command_with_an_example(command, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(command + ["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "usage: graphbuild" in out
+    if command:
+        assert "example" in out and "graphbuild " + command[0] in out
+
+
+def test_no_input_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract"])
+    assert exc.value.code == 2
+    assert "give at least one INPUT" in capsys.readouterr().err
+
+
+@pytest.mark.model
+def test_extract_sample_follows_the_contract_and_finds_the_story(tmp_path, capsys):
+    jsonschema = pytest.importorskip("jsonschema")
+    out = tmp_path / "x.json"
+    code, _, err = run(["extract", "--sample", "-o", str(out), "--workers", "1"], capsys)
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    labels = {a["label"]: a for a in data["actors"]}
+    assert labels["John Kerry"]["type"] == "person" and "Kerry" in labels["John Kerry"]["aliases"]
+    assert labels["John Kerry"]["title"] == "Secretary of State"
+    meetings = {(e["source"], t) for e in data["events"] if e["type"] == "meeting" and e["status"] == "occurred"
+                for t in e["targets"]}
+    assert ("John Kerry", "Adel al-Jubeir") in meetings
+    assert not any({"Sergei Lavrov", "John Kerry"} <= {e["source"], *e["targets"]}
+                   for e in data["events"] if e["type"] == "meeting" and e["status"] == "occurred")
+    # Boilerplate is not an actor.
+    assert not {"Reuters", "AP", "AFP", "Interfax"} & set(labels)
+    assert "1 document," in err and "actors" in err
+
+
+@pytest.mark.model
+def test_same_input_gives_byte_identical_output(tmp_path, capsys):
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    assert run(["extract", "--sample", "-q", "-o", str(a), "--workers", "1"], capsys)[0] == 0
+    assert run(["extract", "--sample", "-q", "-o", str(b), "--workers", "1"], capsys)[0] == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.fixture()
+def mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(sample_path().read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "london.txt").write_bytes(LATIN1_ARTICLE.encode("latin-1"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    return folder
+
+
+@pytest.mark.model
+def test_bad_files_are_named_and_the_good_ones_still_extracted(mixed_folder, tmp_path, capsys):
+    out = tmp_path / "x.json"
+    code, _, err = run(["extract", str(mixed_folder), "-o", str(out), "--workers", "1"], capsys)
+    assert code == 0
+    assert "Traceback" not in err
+    assert re.search(r"empty\.txt: empty file", err)
+    assert re.search(r"photo\.txt: binary file", err)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["id"] for d in data["documents"]] == ["london.txt", "seed.txt"]
+    london = [e for e in data["events"] if e["doc"] == "london.txt"]
+    assert any("\u00a3200 million" in e["sentence"] for e in london), "Latin-1 '\u00a3' must decode"
+    assert {s["reason"].split(" (")[0] for s in data["skipped"]} == {"empty file", "binary file"}
+    # --strict turns a partial failure into exit status 1.
+    assert run(["extract", str(mixed_folder), "-q", "--strict", "-o", str(out), "--workers", "1"], capsys)[0] == 1
+
+
+def test_nothing_usable_exits_1(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, _, err = run(["extract", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
+                        "-o", str(tmp_path / "x.json")], capsys)
+    assert code == 1
+    assert "missing.txt: no such file or directory" in err
+    assert "no input could be used" in err
+    assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.model
+def test_page_never_carries_article_markup_or_remote_resources(tmp_path, capsys):
+    article = tmp_path / "evil.txt"
+    article.write_text(XSS_ARTICLE, encoding="utf-8")
+    page = tmp_path / "page.html"
+    code, _, err = run(["build", str(article), "-o", str(page), "--workers", "1"], capsys)
+    assert code == 0, err
+    html = page.read_text(encoding="utf-8")
+    assert "<img src=x" not in html
+    assert "</script><script>alert(1)" not in html
+    assert "onerror=alert(1)>" not in html
+    assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
+    assert not re.search(r"""@import|url\(\s*["']?https?:""", html, re.I)
+    # The evidence is still there, escaped.
+    assert "onerror=alert(1)" in html.replace("\\u003c", "<").replace("&lt;", "<") or "onerror" in html
+
+
+@pytest.mark.model
+def test_build_writes_every_export_and_they_load_back(tmp_path, capsys):
+    x = tmp_path / "x.json"
+    assert run(["extract", "--sample", "-q", "-o", str(x), "--workers", "1"], capsys)[0] == 0
+    files = {k: tmp_path / f"g.{k}" for k in ("html", "json", "graphml", "gexf", "csv")}
+    code, _, err = run(["build", "--extraction", str(x), "-o", str(files["html"]), "--json", str(files["json"]),
+                        "--graphml", str(files["graphml"]), "--gexf", str(files["gexf"]),
+                        "--csv", str(files["csv"])], capsys)
+    assert code == 0, err
+    g1 = nx.read_graphml(files["graphml"])
+    g2 = nx.read_gexf(files["gexf"])
+    assert set(g1.nodes) == set(g2.nodes)
+    assert "actor:john-kerry" in g1
+    rows = files["csv"].read_text(encoding="utf-8").splitlines()
+    events = json.loads(x.read_text(encoding="utf-8"))["events"]
+    assert len(rows) >= len(events) + 1  # header + one row per event (sentences may span lines)
+
+
+@pytest.mark.model
+def test_build_ego_and_type_filters(tmp_path, capsys):
+    x = tmp_path / "x.json"
+    assert run(["extract", "--sample", "-q", "-o", str(x), "--workers", "1"], capsys)[0] == 0
+    gj = tmp_path / "ego.json"
+    code, _, err = run(["build", "--extraction", str(x), "--no-html", "--ego", "Kerry",
+                        "--types", "meeting", "--json", str(gj)], capsys)
+    assert code == 0, err
+    data = json.loads(gj.read_text(encoding="utf-8"))
+    labels = {n["label"] for n in data["nodes"]}
+    assert {"John Kerry", "Adel al-Jubeir", "Nasser Judeh"} <= labels
+    assert "Syrian Observatory for Human Rights" not in labels
+    assert {e["type"] for e in data["edges"]} <= {"meeting", "at"}
+    code, _, err = run(["build", "--extraction", str(x), "--no-html", "--ego", "Nobody Atall"], capsys)
+    assert code == 1 and "no actor or place named" in err
+
+
+def test_console_script_reports_errors_without_traceback(tmp_path):
+    exe = Path(sys.executable).with_name("graphbuild")
+    if not exe.exists():
+        pytest.skip("graphbuild console script not installed in this environment")
+    proc = subprocess.run([str(exe), "build", "--extraction", str(tmp_path / "nope.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert "nope.json" in proc.stderr and "Traceback" not in proc.stderr
