@@ -69,6 +69,9 @@ class _Resolver:
         sent_start = tok.sent.start
         prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         if low in self.lex.person_pronouns:
+            gov = [k for k in self._governing_subject(tok) if self.m.entities[k].type == "person"]
+            if gov and tok.dep_ in ("nsubj", "nsubjpass"):
+                return gov[:1]
             cands = [c for c in self.persons_before(tok.i) if c[0] >= prev_start] or self.persons_before(tok.i)[-1:]
             subj = [c for c in cands if c[2]]
             pick = (subj or cands)
@@ -94,6 +97,16 @@ class _Resolver:
             if s.i != tok.i and s.i < tok.i:
                 return self.phrase(s)
         return []
+
+    def _group_from_phrase(self, tok) -> list[str]:
+        """A group actor named by a noun phrase: its adjacent modifiers and head ("Syrian opposition leaders")."""
+        words = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_ in ("PERSON", "ORG")]
+        label = " ".join([c.text for c in words] + [tok.text])
+        label = label[0].upper() + label[1:]
+        g = self.m.group(label)
+        g.add(label, tok.i)
+        self.m.actor_at[tok.i] = g.key
+        return [g.key]
 
     def nominal(self, tok) -> list[str]:
         """"the minister" -> the titled person already introduced."""
@@ -147,7 +160,18 @@ class _Resolver:
                 if c.dep_ == "compound" and c.i in m.actor_at:
                     return [m.actor_at[c.i]]
         low = tok.lower_
+        if (low in self.lex.title_nouns or low in self.lex.official_heads) and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in self.lex.dissident_words for c in tok.children):
+            # "Syrian opposition leaders" are not the Syrian state.
+            return self._group_from_phrase(tok) if allow_groups else []
         if low in self.lex.title_nouns and tok.pos_ == "NOUN":
+            # "The UN special envoy for Syria, Staffan de Mistura, said": the parser often hangs
+            # the name on the last noun of the phrase instead of on "envoy".
+            for t in tok.subtree:
+                key = m.actor_at.get(t.i)
+                if key and t.dep_ in ("appos", "compound") and m.entities[key].type == "person" and (
+                        t.dep_ == "appos" or t.head.dep_ == "appos"):
+                    return [key]
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "poss", "nmod"):
                     key = m.actor_at.get(c.i) or self.m._entity_key_for(c)
@@ -274,6 +298,7 @@ def _status(trigger, lex: Lexicon) -> str:
     """occurred / planned / proposed / negated / hypothetical, from the trigger's clause."""
     status = "occurred"
     t = trigger
+    via_complement = True
     for depth in range(6):
         kids = list(t.children)
         if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in kids):
@@ -290,7 +315,7 @@ def _status(trigger, lex: Lexicon) -> str:
             status = "planned"
         if any(a in ("could", "might", "may", "should") for a in auxes):
             return "hypothetical"
-        if depth and status == "occurred":
+        if depth and status == "occurred" and via_complement:
             if lemma in lex.proposed_verbs or t.lower_ in lex.proposed_verbs:
                 status = "proposed"
             elif lemma in lex.planned_verbs or t.lower_ in ("slated", "scheduled", "due", "expected", "set"):
@@ -305,8 +330,11 @@ def _status(trigger, lex: Lexicon) -> str:
             status = "planned"  # "is to meet": an arrangement, not a fact
         if t.dep_ in ("ccomp", "xcomp") and lex.lemma(t.head.text, lex.wish_verbs) in lex.wish_verbs:
             return "hypothetical"  # "hoped they would be indicted": a wish, not a plan
-        if t.dep_ in ("ccomp", "relcl", "ROOT", "advcl") or t.head.i == t.i:
+        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        if (t.dep_ in ("ccomp", "relcl", "ROOT", "advcl") and not purpose) or t.head.i == t.i:
             break
+        # "after a meeting" hangs from "agreed" through a preposition: "agree" does not make it planned.
+        via_complement = t.dep_ in ("xcomp", "dobj", "advcl", "conj", "acomp", "attr", "oprd")
         t = t.head
     return status
 
@@ -509,8 +537,9 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         if not targets and len(source) > 1:
             source, targets = source[:1], source[1:]
         if not targets:
-            # "attended a summit": a meeting whose counterparts are not named.
-            if not any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
+            # "attended a summit": a meeting whose counterparts are not named ("welcomed the
+            # visit" is approval, not a meeting of the subject).
+            if lemma not in HOLDING_VERBS or not any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
                        for c in _children(tok, "dobj")):
                 return None
     elif lemma in ("want", "ask", "seek", "press", "order", "invite", "encourage") and trig.type == "appeal":
@@ -530,6 +559,9 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         if passive:
             targets = [k for s in _children(tok, "nsubjpass") for k in res.phrase(s)]
         targets += _objects(tok, res, ("on", "upon", "against", "for") if trig.type == "appeal" else ("against", "on"))
+        if trig.type in SYMMETRIC_TYPES and len(source) > 1:
+            # "X and Y agreed": an agreement between them.
+            source, targets = source[:1], source[1:] + targets
         if trig.type == "attack":
             # Attacks may target places ("shelled Aleppo").
             for o in _children(tok, "dobj"):
@@ -548,6 +580,12 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None  # an unattributed event is kept only as the sentence's main statement
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
 
+
+#: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").
+HOLDING_VERBS = frozenset({"attend", "host", "meet", "negotiate", "mediate", "confer", "consult"})
+
+#: Acts whose coordinated subjects act with each other ("X and Y met", "X and Y agreed").
+SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})
 
 #: Speech acts aimed at someone; worth recording even when the speaker has no name.
 DIRECTED_TYPES = frozenset({"accusation", "appeal", "threat"})
@@ -670,6 +708,9 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
             return None  # "on the second day of a conference": a setting, not a meeting of the subject
         if not source and len(participants) >= 2:
             source, participants = participants[:1], participants[1:]
+        if len(source) > 1 and not participants:
+            # "X and Y agreed ... after a meeting": the coordinated subjects met.
+            source, participants = source[:1], source[1:]
         targets = [p for p in participants if p not in source]
         if not targets and not source:
             return None

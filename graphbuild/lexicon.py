@@ -103,6 +103,7 @@ class Lexicon:
         self.intent_actions = {w: "negative" for w in r["negative_actions"]}
         self.intent_actions.update({w: "positive" for w in r["cooperative_actions"]})
         self.willing_words = frozenset(r["willing_words"])
+        self.dissident_words = frozenset(r["dissident_words"])
         self.intent_verbs = frozenset(r["intent_verbs"])
         self.negative_objects = frozenset(r["negative_objects"])
         self.relief_actions = frozenset(r["relief_actions"])

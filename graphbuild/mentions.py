@@ -158,6 +158,10 @@ class Mentions:
         if span.text.replace(".", "").isupper():
             return False  # an acronym
         root = span.root
+        linked = [root.head] if root.dep_ in ("conj", "appos") else []
+        linked += [c for c in root.children if c.dep_ in ("conj",)]
+        if len(words) <= 3 and any(t.ent_type_ == "PERSON" for t in linked):
+            return True  # "Kerry and Lavrov": a name coordinated with a person's
         if any(c.dep_ == "appos" and c.lower_ in self.lex.title_nouns for c in root.children):
             return True
         return root.dep_ == "appos" and root.head.lower_ in self.lex.title_nouns

@@ -71,6 +71,15 @@ MEETINGS = [
      {("meeting", "proposed", "Iran", ("United States",))}),
     ("Russia is ready to meet the opposition.",
      {("meeting", "proposed", "Russia", ("Opposition",))}),
+    # Coordinated subjects agree with each other and the meeting noun takes them as participants;
+    # "agreed" does not make a meeting that came before it "planned".
+    ("John Kerry and Sergei Lavrov agreed on a ceasefire after a meeting in Geneva on Thursday.",
+     {("meeting", "occurred", "John Kerry", ("Sergei Lavrov",))}),
+    # An infinitive of purpose shares its clause's future.
+    ("John Kerry will travel to Moscow next week to meet Sergei Lavrov.",
+     {("meeting", "planned", "John Kerry", ("Sergei Lavrov",))}),
+    # Welcoming a visit is approval, not a meeting of the one who welcomes it.
+    ("Sergei Lavrov said Russia welcomed the visit.", set()),
     # A mediation effort "between" two sides: the mediator meets each.
     ("The emir launched a mediation effort between Egypt and Saudi Arabia.",
      {("meeting", "occurred", "Egypt", ("Saudi Arabia",))}),
@@ -124,6 +133,11 @@ SPEAKERS = [
     ("Moscow claimed the strikes hit militants.", "Russia"),
     ("Saudi officials said the truce was holding.", "Saudi Arabia"),
     ("The United Nations said aid was blocked.", "United Nations"),
+    # The name in apposition speaks, not the organization modifying the title.
+    ("The UN special envoy for Syria, Staffan de Mistura, said the talks would resume.", "Staffan de Mistura"),
+    # "X said he ...": the pronoun is the speaker of the governing clause.
+    ("John Kerry met Sergei Lavrov. The UN envoy, Staffan de Mistura, said he hoped to meet both.",
+     "Staffan de Mistura"),
 ]
 
 
@@ -157,6 +171,11 @@ DIRECTED = [
     ("The UN urged Syria to open the roads.", ("appeal", "UN", "Syria")),
     ("Egypt called on Israel to withdraw.", ("appeal", "Egypt", "Israel")),
     ("Washington wanted Moscow to pressure the regime.", ("appeal", "United States", "Russia")),
+    # coordinated subjects agree with each other
+    ("John Kerry and Sergei Lavrov agreed on a ceasefire.", ("agreement", "John Kerry", "Sergei Lavrov")),
+    # opposition leaders of a country are a group, not the state
+    ("Syrian opposition leaders accused Moscow of shielding the government.",
+     ("accusation", "Syrian opposition leaders", "Russia")),
     # threat
     ("Iran threatened Iraq with war.", ("threat", "Iran", "Iraq")),
     # attack (places are targets too)
