@@ -119,16 +119,17 @@ def _run_extraction(args, existing=None):
     from . import corpus
     from .types import GraphbuildError
 
+    from .read import sample_documents
+
     inputs = list(args.inputs)
-    if args.sample:
-        inputs.append(str(sample_path()))
-    if not inputs:
+    documents = sample_documents() if args.sample else []
+    if not inputs and not documents:
         raise _UsageError("give at least one INPUT (a file, folder, glob or -), or --sample")
     tick, bar = _progress(args)
     t0 = time.perf_counter()
     try:
         extraction = corpus.extract(
-            inputs, model=args.model, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+            inputs, documents=documents, model=args.model, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
             date=args.date, progress=tick, on_problem=_problem_printer(args), existing=existing,
         )
     finally:

@@ -39,6 +39,7 @@ from .types import Document, GraphbuildError
 from .util import load_data
 
 __all__ = [
+    "sample_documents",
     "ReadProblem",
     "iter_documents",
     "read_text_file",
@@ -374,6 +375,19 @@ def clean_text(text: str) -> str:
     'The minister met his counterpart on Monday.'
     """
     return _clean(text)[0]
+
+
+def sample_documents(corpus: bool = False) -> list[Document]:
+    """The article shipped with graphbuild (and, with ``corpus=True``, three short ones more).
+
+    Ids are the file names, so output does not depend on where graphbuild is installed.
+    """
+    from .util import data_path
+
+    paths = [data_path("samples/kerry_geneva.txt")]
+    if corpus:
+        paths += sorted(data_path("samples/corpus").glob("*.txt"))
+    return [document_from_text(read_text_file(p), id=p.name, source=p.name) for p in paths]
 
 
 def document_from_text(

@@ -175,3 +175,16 @@ def test_console_script_reports_errors_without_traceback(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
     assert "nope.json" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_output_files_are_written_whole_and_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    from graphbuild.util import atomic_write_text
+
+    path = atomic_write_text(tmp_path / "sub" / "x.json", "{}\n")
+    assert path.read_text() == "{}\n"
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    assert mode & 0o044, oct(mode)  # not left private like a temporary file
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
