@@ -364,6 +364,10 @@ def _participants(noun, res: _Resolver) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: Prepositions that introduce what an event is about rather than where it happens.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "of"})
+
+
 def _place(trigger, m: Mentions, sent) -> str | None:
     """Place of an event: "in/at PLACE" inside the trigger's phrase, else on the clause it hangs from."""
     lex = m.lex
@@ -372,16 +376,20 @@ def _place(trigger, m: Mentions, sent) -> str | None:
         if p.lower_ not in lex.event_locative_preps:
             return None
         for o in _children(p, "pobj"):
-            for x in [o] + list(o.conjuncts):
+            # "in the Belarusian capital, Minsk": the name may stand in apposition to a place noun.
+            for x in [o] + list(o.conjuncts) + _children(o, "appos"):
                 if x.i in m.place_at:
                     return m.place_at[x.i]
         return None
 
-    # Inside the trigger's own phrase ("meet X for talks on Syria in Moscow"), not in clauses below it.
+    # Inside the trigger's own phrase ("meet X for talks on Syria in Moscow"), not in clauses below
+    # it, and not inside a topic ("talks on the conflict in eastern Ukraine" were not held there).
     stack = list(trigger.children)
     while stack:
         t = stack.pop(0)
         if t.dep_ in ("ccomp", "relcl", "advcl", "csubj", "parataxis"):
+            continue
+        if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS:
             continue
         if t.dep_ == "prep" and (hit := in_prep(t)):
             return hit
@@ -835,8 +843,13 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
                                 country=country, lat=city.get("lat"), lon=city.get("lon"), docs=[document.id])
         return places[key]
 
+    # A group named by a common noun ("the contact group", "government forces") is an actor only
+    # when it acts in an event; named entities are actors whether or not they act.
+    acting = {k for f in found for k in (*f.source, *f.targets)}
     for key, e in sorted(ents.items()):
         if not e.label:
+            continue
+        if key.startswith("group:") and key not in acting:
             continue
         if e.kind == "actor" and e.mentions:
             actor_for(key)

@@ -115,7 +115,9 @@ class Mentions:
     def _build(self) -> None:
         doc = self.doc
         spans = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
-        persons = [s for s in spans if s.label_ == "PERSON" or (s.label_ == "ORG" and self._org_is_person(s, spans))]
+        label = {id(e): self._effective_label(e) for e in spans}
+        persons = [s for s in spans if label[id(s)] == "PERSON"
+                   or (label[id(s)] == "ORG" and self._org_is_person(s, spans))]
         person_ids = {id(s) for s in persons}
         # Full names first, so that a later "Kerry" finds "John Kerry" whatever the order.
         for s in sorted(persons, key=lambda s: (-len(self._name_tokens(s)), s.start)):
@@ -123,18 +125,33 @@ class Mentions:
         for s in spans:
             if id(s) in person_ids:
                 continue
-            if s.label_ == "ORG":
-                self._add_org(s)
-            elif s.label_ in ("GPE", "LOC", "FAC"):
-                self._add_gpe(s)
-            elif s.label_ == "NORP":
+            if label[id(s)] == "NORP":
                 self._add_norp(s)
+            elif label[id(s)] in ("GPE", "LOC", "FAC"):
+                self._add_gpe(s)
+            elif s.label_ == "ORG":
+                self._add_org(s)
         self._link_acronyms()
         # Titles and affiliations last: they point at states and organizations found above.
         for s in persons:
             key = self.actor_at.get(s.root.i)
             if key in self.entities:
                 self._title_and_affiliation(s, self.entities[key])
+
+    def _effective_label(self, span) -> str:
+        """The model's label, corrected where the context says otherwise."""
+        text = span.text.strip()
+        if span.label_ in ("GPE", "LOC") and not self.lex.country(text) and self.lex.demonym(text):
+            return "NORP"  # "Ukrainian" tagged as a place
+        root = span.root
+        if span.label_ == "PERSON" and len(span) == 1:
+            # "near the village of Dzerkalne", "the town, Dzerkalne": a place named like a person.
+            head = root.head
+            if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in self.lex.place_nouns:
+                return "GPE"
+            if root.dep_ == "appos" and head.lower_ in self.lex.place_nouns:
+                return "GPE"
+        return span.label_
 
     def _name_tokens(self, span) -> list[str]:
         """The words of a personal name, titles dropped ("General Sergei Kuralenko" -> 2 words)."""
@@ -279,7 +296,10 @@ class Mentions:
             ent.add(span.text, span.start)
             self._mark(span, ent.key, "actor")
         else:
-            self.actor_at.setdefault(root.i, self.state(iso).key)
+            if root.i not in self.actor_at:
+                # An adjective ("Belarusian President ...") is a mention of the state too.
+                self.state(iso).add(span.text, span.start)
+                self.actor_at[root.i] = self.state(iso).key
 
     def _link_acronyms(self) -> None:
         """"UN" and "United Nations" are one organization."""
@@ -328,7 +348,10 @@ class Mentions:
                 if aff and not ent.affiliation:
                     ent.affiliation = aff
                 break
-            if low in lex.title_words or low in lex.honorifics or (low in ("of", "for") and title_toks):
+            # "EU foreign policy chief Catherine Ashton": lower-case words of the title phrase count too.
+            in_phrase = title_toks and t.dep_ in ("compound", "amod") and t.is_lower and t.head.i > t.i \
+                and t.head.i < span.end
+            if low in lex.title_words or low in lex.honorifics or in_phrase or (low in ("of", "for") and title_toks):
                 title_toks.insert(0, t)
                 i -= 1
                 continue

@@ -404,3 +404,41 @@ def test_mentions_acronym_joins_its_expansion():
     m = Mentions(_parsed(words, [1, 1, 1, 1, 1], ["compound", "ROOT", "cc", "conj", "punct"],
                          ["B-ORG", "I-ORG", "O", "B-ORG", "O"]), default_lexicon())
     assert m.actor_at[1] == m.actor_at[3]
+
+
+# ---------------------------------------------------------------------------
+# Places, titles and groups in context
+# ---------------------------------------------------------------------------
+@pytest.mark.model
+def test_meeting_place_in_apposition_not_the_topic_of_the_talks(pipeline):
+    x = extract(pipeline, "Petro Poroshenko met Vladimir Putin in the Belarusian capital, Minsk, "
+                          "on August 26 for talks on the conflict in eastern Ukraine.")
+    (m,) = [e for e in x.events if e.type == "meeting"]
+    assert (m.source, m.targets, m.place) == ("Petro Poroshenko", ["Vladimir Putin"], "Minsk")
+
+
+@pytest.mark.model
+def test_village_named_like_a_person_is_a_place_and_demonyms_are_not_places(pipeline):
+    x = extract(pipeline, "Ukrainian President Petro Poroshenko said troops captured ten paratroopers "
+                          "near the village of Dzerkalne.")
+    places = {p.label for p in x.places}
+    assert "Dzerkalne" in places and "Ukrainian" not in places
+    assert "Dzerkalne" not in {a.label for a in x.actors}
+    (ukraine,) = [a for a in x.actors if a.label == "Ukraine"]
+    assert "Ukrainian" in ukraine.aliases
+
+
+@pytest.mark.model
+def test_lower_case_title_phrase_and_its_organization(pipeline):
+    x = extract(pipeline, "EU foreign policy chief Catherine Ashton urged Russia to stop the flow of weapons.")
+    (ashton,) = [a for a in x.actors if a.label == "Catherine Ashton"]
+    assert (ashton.title, ashton.affiliation) == ("foreign policy chief", "EU")
+
+
+@pytest.mark.model
+def test_common_noun_group_is_an_actor_only_when_it_acts(pipeline):
+    x = extract(pipeline, "Petro Poroshenko said the contact group will study the plan. "
+                          "Separatist leaders threatened Ukraine.")
+    labels = {a.label for a in x.actors}
+    assert "Separatist leaders" in labels
+    assert not any("group" in label.lower() for label in labels)
