@@ -26,6 +26,11 @@ BUILD_EPILOG = """examples:
   graphbuild build --sample -o output/network.html"""
 
 
+ANALYZE_EPILOG = """examples:
+  graphbuild analyze extraction.json
+  graphbuild analyze extraction.json --centrality betweenness --types meeting --top 10 --json"""
+
+
 class _UsageError(Exception):
     pass
 
@@ -90,6 +95,19 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--min-weight", type=int, help="drop pairs linked by fewer events")
     b.add_argument("--top", type=int, metavar="N", help="keep the N most connected actors")
     b.set_defaults(func=cmd_build)
+
+    an = sub.add_parser("analyze", help="rank actors by centrality and list communities",
+                        description="Rank the actors of an extraction by centrality and group them into "
+                        "communities (Louvain on the network of events).", epilog=ANALYZE_EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    an.add_argument("extraction", help="an extraction JSON written by 'graphbuild extract'")
+    an.add_argument("--centrality", default="weighted_degree",
+                    choices=("degree", "betweenness", "pagerank", "weighted_degree"),
+                    help="how to rank (default: %(default)s)")
+    an.add_argument("--top", type=int, default=20, metavar="N", help="how many actors to list (default: 20)")
+    an.add_argument("--types", help="count only these event types, comma-separated")
+    an.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    an.set_defaults(func=cmd_analyze, quiet=True)
     return parser
 
 
@@ -212,6 +230,31 @@ def cmd_build(args) -> int:
         print(f"graphbuild: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> "
               + ", ".join(written), file=sys.stderr)
     return 0 if args.extraction else _exit_status(args, extraction)
+
+
+def cmd_analyze(args) -> int:
+    import json
+
+    from . import export, graph
+
+    G = graph.build_graph(export.read_extraction_json(args.extraction))
+    if args.types:
+        G = graph.filter_events(G, types=_split(args.types))
+    scores = graph.centrality(G, kind=args.centrality)
+    groups = graph.communities(G) if G.number_of_edges() else {}
+    rows = sorted(((score, n) for n, score in scores.items() if G.nodes[n].get("kind") == "actor"),
+                  key=lambda r: (-r[0], r[1]))[: args.top]
+    table = [{"rank": i + 1, "actor": G.nodes[n]["label"], "type": G.nodes[n].get("type"),
+              args.centrality: round(score, 4), "community": groups.get(n)} for i, (score, n) in enumerate(rows)]
+    if args.json:
+        sys.stdout.write(json.dumps(table, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    width = max([len(r["actor"]) for r in table] + [5])
+    print(f"{'rank':>4}  {'actor':<{width}}  {'type':<12}  {args.centrality:>15}  community")
+    for r in table:
+        print(f"{r['rank']:>4}  {r['actor']:<{width}}  {r['type'] or '':<12}  {r[args.centrality]:>15}  "
+              f"{'' if r['community'] is None else r['community']}")
+    return 0
 
 
 def _default_title(extraction) -> str:

@@ -30,7 +30,7 @@ def run(argv: list[str], capsys) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["build"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["analyze"]])
 def test_help_describes_each_command_with_an_example(command, capsys):
     with pytest.raises(SystemExit) as exc:
         main(command + ["--help"])
@@ -188,3 +188,16 @@ def test_output_files_are_written_whole_and_readable_by_others(tmp_path):
     mode = stat.S_IMODE(os.stat(path).st_mode)
     assert mode & 0o044, oct(mode)  # not left private like a temporary file
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.model
+def test_analyze_ranks_the_most_connected_actor_first(tmp_path, capsys):
+    x = tmp_path / "x.json"
+    assert run(["extract", "--sample", "-q", "-o", str(x), "--workers", "1"], capsys)[0] == 0
+    code, out, _ = run(["analyze", str(x), "--json", "--top", "3"], capsys)
+    assert code == 0
+    rows = json.loads(out)
+    assert rows[0]["actor"] == "John Kerry" and rows[0]["rank"] == 1
+    assert len(rows) == 3 and all(r["community"] is not None for r in rows)
+    code, out, _ = run(["analyze", str(x), "--types", "meeting", "--centrality", "betweenness"], capsys)
+    assert code == 0 and "John Kerry" in out.splitlines()[1]
