@@ -1,0 +1,984 @@
+"""Draw a graphbuild graph as one self-contained, interactive HTML page.
+
+Rendering is two steps, like displaCy: :func:`page_data` turns the
+``networkx.MultiDiGraph`` described in ``docs/graph-schema.md`` into plain
+node/edge/event dicts (the aggregated view: one edge per unordered node
+pair), and :func:`render_html` turns those dicts into HTML.  :func:`show`
+wraps the page for Jupyter and :func:`to_pyvis` hands the aggregated view to
+users who want pyvis's own ``Network`` object.
+
+The page inlines vis-network 9.1.2 (read from the installed pyvis package),
+its CSS, our script and the data, so it opens from ``file://`` with no
+network.  Security rules the page follows, because every string in the graph
+may come from an article:
+
+* the data travels as JSON in ``<script type="application/json">`` with
+  ``<``, ``>``, ``&``, U+2028 and U+2029 written as ``\\u003c`` etc., so no
+  article text can close the block;
+* the page script builds the side panel with ``createElement`` and
+  ``textContent`` only, and gives vis-network plain-text tooltips (vis-network
+  9.1.2 puts a string ``title`` in with ``innerText``; only ``Element`` titles
+  are inserted as nodes);
+* a Content-Security-Policy ``<meta>`` allows only the page's own two inline
+  scripts (by SHA-256 hash) and no network fetches at all, so even an
+  escaping mistake could neither run injected script nor load anything.
+
+Large graphs (more than :data:`LARGE_GRAPH` nodes) are laid out in Python
+by :func:`force_layout` (ForceAtlas2 forces with FFT repulsion: under a
+second at 5,000 nodes) and drawn without physics; the page then strokes the
+edges and node labels on the canvas itself instead of giving them to
+vis-network, whose per-edge objects and up-front label measuring take
+seconds at that size.  Small graphs use vis-network's physics for 200
+iterations, then stop.
+
+vis-network.min.js contains a few URL strings (licence banners of core-js and
+vis, an error message naming a GitHub page, the SVG namespace
+``http://www.w3.org/2000/svg``); none is a resource the browser fetches.  Its
+``sourceMappingURL`` comment is dropped so developer tools do not look for a
+map file next to the page.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Union
+
+import networkx as nx
+
+from .types import EVENT_TYPES, STATUSES, GraphbuildError
+from .util import atomic_write_text
+
+if TYPE_CHECKING:  # pragma: no cover - typing only; pyvis is imported lazily
+    from pyvis.network import Network
+
+__all__ = [
+    "page_data",
+    "render_html",
+    "show",
+    "to_pyvis",
+    "NotebookPage",
+    "force_layout",
+    "LAYOUTS",
+    "LARGE_GRAPH",
+    "NODE_COLORS",
+    "EVENT_COLORS",
+]
+
+#: Above this many drawn nodes the page gets positions computed in Python and
+#: no physics: vis-network's own physics and ``improvedLayout`` take tens of
+#: seconds (or minutes) on thousands of nodes.
+LARGE_GRAPH = 300
+
+#: Layout names accepted by :func:`page_data` (a callable is accepted too).
+LAYOUTS = ("physics", "force", "spring", "circular")
+
+# vis-network's ``improvedLayout`` (Kamada-Kawai seeding) is quadratic; only
+# worth it on small graphs laid out by physics in the browser.
+_IMPROVED_LAYOUT_MAX = 150
+# Typical distance between neighbouring nodes, in vis-network canvas pixels,
+# of layouts computed in Python.
+_NODE_SPACING_PX = 70.0
+_STABILIZATION_ITERATIONS = 200
+_VIS_DIR = ("lib", "vis-9.1.2")
+_TEMPLATE_FILES = ("page.html", "page.css", "page.js")
+_PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
+_CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|em|rem|vh|vw)$")
+_JSON_ESCAPES = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+_NODE_FIELDS = ("title", "affiliation", "country", "lat", "lon")
+_EVENT_FIELDS = (
+    "type", "status", "date", "date_text", "place", "trigger", "cameo", "quote",
+    "sentence", "doc", "start", "end",
+)
+
+#: Colours of nodes by type and of edges by (dominant) event type, shared by
+#: the page (through :func:`page_data`) and :func:`to_pyvis`.
+NODE_COLORS: Mapping[str, str] = MappingProxyType({
+    "person": "#4E79A7",
+    "organization": "#F28E2B",
+    "state": "#E15759",
+    "group": "#B07AA1",
+    "place": "#59A14F",
+})
+EVENT_COLORS: Mapping[str, str] = MappingProxyType({
+    "meeting": "#1F6FB2",
+    "statement": "#8E8E8E",
+    "accusation": "#D1495B",
+    "appeal": "#E69F00",
+    "threat": "#7B2CBF",
+    "denial": "#A6761D",
+    "agreement": "#2A9D8F",
+    "attack": "#8B0000",
+    "travel": "#3D5A80",
+})
+_OTHER_COLOR = "#9AA0A6"
+
+# A layout callable takes the aggregated undirected graph (edge attribute
+# ``weight`` = number of events) and returns a position per node.
+LayoutFunc = Callable[[nx.Graph], Mapping[Any, Any]]
+
+
+# --------------------------------------------------------------------------
+# graph -> plain dicts
+# --------------------------------------------------------------------------
+
+
+def page_data(
+    G: nx.Graph,
+    *,
+    layout: str | LayoutFunc | None = None,
+    physics: bool | None = None,
+    top: int | None = None,
+) -> dict[str, Any]:
+    """Turn a graphbuild graph into the plain dicts the page draws.
+
+    The result is the aggregated view: one edge per unordered node pair that
+    lists every event between the two, its number of events, its dominant
+    event type (most events; ties go to the type listed first in
+    :data:`graphbuild.types.EVENT_TYPES`) and whether it is dashed (no event of
+    the pair occurred: all planned, proposed, negated or hypothetical).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph as described in ``docs/graph-schema.md``.  Any networkx graph
+        whose nodes and edges carry those attributes works.
+    layout : {"physics", "force", "spring", "circular"} or callable, optional
+        ``"physics"`` lets vis-network lay the graph out in the browser
+        (bounded stabilisation, then physics off); ``"force"`` is graphbuild's
+        force-directed layout computed in Python (a fraction of a second at
+        5,000 nodes); ``"spring"`` and ``"circular"`` are the networkx layouts
+        (``"spring"`` needs scipy above 500 nodes).  A callable receives the
+        aggregated ``networkx.Graph`` (edge attribute ``weight``) and returns
+        ``{node: (x, y)}``.  By default graphs of at most
+        :data:`LARGE_GRAPH` nodes use ``"physics"`` and larger ones ``"force"``.
+    physics : bool, optional
+        Whether vis-network runs its physics (200 stabilisation iterations,
+        then off).  Defaults to on for ``"physics"`` and off otherwise;
+        ``physics=False`` without a layout selects ``"force"``.
+    top : int, optional
+        Keep only the ``top`` most important actors (by weighted degree, then
+        mentions) and the places linked to them.
+
+    Returns
+    -------
+    dict
+        JSON-ready dict with keys ``name``, ``documents``, ``counts``,
+        ``layout``, ``event_types``, ``statuses``, ``dates``, ``colors``,
+        ``nodes``, ``edges`` and ``events``.  Every string is still raw article text:
+        escaping happens in :func:`render_html`.
+
+    Raises
+    ------
+    GraphbuildError
+        On an unknown layout, a bad ``top`` or ``layout="physics"`` with
+        ``physics=False``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(events={})
+    >>> G.add_node("actor:a", kind="actor", label="A", type="person")
+    >>> G.add_node("actor:b", kind="actor", label="B", type="state")
+    >>> G.add_edge("actor:a", "actor:b", key="event:1", event="event:1",
+    ...            type="meeting", status="occurred", sentence="A met B.")
+    'event:1'
+    >>> d = page_data(G)
+    >>> [(e["from"], e["to"], e["count"], e["type"]) for e in d["edges"]]
+    [('actor:a', 'actor:b', 1, 'meeting')]
+    """
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise GraphbuildError(f"top must be a positive whole number, not {top!r}")
+
+    events = _collect_events(G)
+    node_ids = sorted(G.nodes, key=str)
+    index = {n: str(n) for n in node_ids}
+
+    # Aggregate: unordered pair -> event ids.  An event with a target and a
+    # place gives two edges per actor; counting distinct events keeps widths
+    # honest.
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for u, v, key, attrs in _iter_edges(G):
+        if u == v:
+            continue
+        a, b = sorted((index[u], index[v]))
+        pairs.setdefault((a, b), set()).add(_event_id(attrs, key))
+
+    weight: Counter[str] = Counter()
+    for (a, b), evs in pairs.items():
+        weight[a] += len(evs)
+        weight[b] += len(evs)
+
+    # Events with no target have no edge; they belong to their source's panel.
+    solo: dict[str, set[str]] = {}
+    known = set(index.values())
+    for eid, ev in events.items():
+        if ev["source_id"] in known:
+            solo.setdefault(ev["source_id"], set()).add(eid)
+
+    nodes_attrs = {index[n]: G.nodes[n] for n in node_ids}
+    keep = _keep_nodes(nodes_attrs, weight, pairs, top)
+    pairs = {p: evs for p, evs in pairs.items() if p[0] in keep and p[1] in keep}
+
+    node_events: dict[str, set[str]] = {n: set(solo.get(n, ())) for n in keep}
+    for (a, b), evs in pairs.items():
+        node_events[a] |= evs
+        node_events[b] |= evs
+    used = set().union(*node_events.values()) if node_events else set()
+    events = {eid: ev for eid, ev in events.items() if eid in used}
+    labels = {i: _node_label(nodes_attrs[i], i) for i in keep}
+    for ev in events.values():
+        _fill_labels(ev, labels)
+
+    def chronological(eid: str) -> tuple[str, str, int, str]:
+        # Dates that are not ISO ("next Monday") go last.
+        ev = events[eid]
+        day = _iso_day(ev.get("date")) or "~"
+        return (day, str(ev.get("doc") or ""), _int(ev.get("start")), eid)
+
+    # Ranked once: lists of a hub's events are sorted many times over.
+    order = {eid: i for i, eid in enumerate(sorted(events, key=chronological))}.__getitem__
+    nodes = [
+        _node_dict(i, nodes_attrs[i], weight[i], sorted(node_events[i], key=order))
+        for i in sorted(keep)
+    ]
+    edges = []
+    for n, ((a, b), evs) in enumerate(sorted(pairs.items())):
+        ids = sorted(evs, key=order)
+        types = Counter(events[e]["type"] for e in ids)
+        edges.append(
+            {
+                "id": f"e{n}",
+                "from": a,
+                "to": b,
+                "events": ids,
+                "count": len(ids),
+                "type": _dominant(types),
+                "dashed": not any(events[e]["status"] == "occurred" for e in ids),
+            }
+        )
+
+    layout_info = _place_nodes(nodes, edges, layout=layout, physics=physics)
+    dates = sorted(d for d in (_iso_day(ev.get("date")) for ev in events.values()) if d)
+    return {
+        "name": _text(G.graph.get("name")) or "",
+        "documents": sorted(_text(d) or "" for d in G.graph.get("documents", []) or []),
+        "counts": {
+            "actors": sum(1 for n in nodes if n["kind"] != "place"),
+            "places": sum(1 for n in nodes if n["kind"] == "place"),
+            "events": len(events),
+            "edges": len(edges),
+            "nodes_dropped": len(node_ids) - len(nodes),
+        },
+        "layout": layout_info,
+        "event_types": _ordered(EVENT_TYPES, (ev["type"] for ev in events.values())),
+        "statuses": _ordered(STATUSES, (ev["status"] for ev in events.values())),
+        "dates": {"min": dates[0], "max": dates[-1]} if dates else None,
+        "colors": {"nodes": dict(NODE_COLORS), "events": dict(EVENT_COLORS), "other": _OTHER_COLOR},
+        "nodes": nodes,
+        "edges": edges,
+        "events": {eid: events[eid] for eid in sorted(events)},
+    }
+
+
+def _iter_edges(G: nx.Graph):
+    """``(u, v, key, attrs)`` for multigraphs and simple graphs alike."""
+    if G.is_multigraph():
+        yield from G.edges(keys=True, data=True)
+    else:
+        for u, v, attrs in G.edges(data=True):
+            yield u, v, None, attrs
+
+
+def _event_id(attrs: Mapping[str, Any], key: Any) -> str:
+    eid = attrs.get("event")
+    if eid is None:
+        # Edge keys are "<event id>" or "<event id>/<n>" (graph-schema.md).
+        eid = str(key).rsplit("/", 1)[0] if key is not None else None
+    return str(eid) if eid is not None else ""
+
+
+def _collect_events(G: nx.Graph) -> dict[str, dict[str, Any]]:
+    """Every event of the graph as a clean dict, from ``G.graph["events"]`` and the edges.
+
+    ``G.graph["events"]`` is authoritative (it also holds events with no
+    target); edges fill in events it lacks, so hand-made graphs work too.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for eid, ev in (G.graph.get("events") or {}).items():
+        out[str(eid)] = _event_dict(str(eid), ev)
+    from_edges: set[str] = set()
+    missing = [e for e in _iter_edges(G) if _event_id(e[3], e[2]) not in out]
+    # Typed edges first: an "at" edge carries the event's place, not its type.
+    missing.sort(key=lambda e: (e[3].get("type") == "at", str(e[0]), str(e[1]), str(e[2])))
+    for u, v, key, attrs in missing:
+        eid = _event_id(attrs, key)
+        if eid not in out:
+            out[eid] = _event_dict(eid, attrs)
+            out[eid]["source_id"] = str(u)
+            from_edges.add(eid)
+        if eid not in from_edges:
+            continue
+        if attrs.get("type") == "at":
+            out[eid]["place_id"] = str(v)
+        elif str(v) not in out[eid]["target_ids"]:
+            out[eid]["target_ids"].append(str(v))
+    return out
+
+
+def _event_dict(eid: str, src: Mapping[str, Any]) -> dict[str, Any]:
+    ev: dict[str, Any] = {"id": eid}
+    for f in _EVENT_FIELDS:
+        ev[f] = _clean(src.get(f))
+    ev["type"] = ev["type"] or "event"
+    ev["status"] = ev["status"] or "occurred"
+    ev["source"] = _text(src.get("source"))
+    ev["targets"] = [_text(t) or "" for t in src.get("targets") or []]
+    sid = src.get("source_id")
+    ev["source_id"] = str(sid) if sid not in (None, "") else None
+    ev["target_ids"] = [str(t) for t in src.get("target_ids") or []]
+    pid = src.get("place_id")
+    ev["place_id"] = str(pid) if pid not in (None, "") else None
+    return ev
+
+
+def _fill_labels(ev: dict[str, Any], labels: Mapping[str, str]) -> None:
+    """Give edge-built events the labels of their nodes (kept nodes only)."""
+    if not ev.get("source") and ev.get("source_id") in labels:
+        ev["source"] = labels[ev["source_id"]]
+    if not ev.get("targets") and ev.get("target_ids"):
+        ev["targets"] = [labels.get(t, t) for t in ev["target_ids"]]
+
+
+def _keep_nodes(
+    attrs: Mapping[str, Mapping[str, Any]],
+    weight: Mapping[str, int],
+    pairs: Mapping[tuple[str, str], set[str]],
+    top: int | None,
+) -> set[str]:
+    if top is None:
+        return set(attrs)
+    actors = [n for n in attrs if not _is_place(attrs[n], n)]
+    actors.sort(key=lambda n: (-weight.get(n, 0), -_int(attrs[n].get("mentions")), n))
+    keep = set(actors[:top])
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            if x in keep and _is_place(attrs[y], y):
+                keep.add(y)
+    return keep
+
+
+def _node_dict(nid: str, attrs: Mapping[str, Any], weight: int, events: list[str]) -> dict[str, Any]:
+    place = _is_place(attrs, nid)
+    node: dict[str, Any] = {
+        "id": nid,
+        "label": _node_label(attrs, nid),
+        "kind": "place" if place else "actor",
+        "type": _text(attrs.get("type")) or ("place" if place else "actor"),
+        "aliases": [_text(a) or "" for a in attrs.get("aliases") or []],
+        "mentions": _int(attrs.get("mentions")),
+        "docs": [_text(d) or "" for d in attrs.get("docs") or []],
+        "weight": weight,
+        "events": events,
+    }
+    for f in _NODE_FIELDS:
+        node[f] = _clean(attrs.get(f))
+    return node
+
+
+def _is_place(attrs: Mapping[str, Any], nid: str) -> bool:
+    return attrs.get("kind") == "place" or (attrs.get("kind") is None and nid.startswith("place:"))
+
+
+def _node_label(attrs: Mapping[str, Any], nid: str) -> str:
+    return _text(attrs.get("label")) or nid.split(":", 1)[-1]
+
+
+def _dominant(types: Counter[str]) -> str:
+    rank = {t: i for i, t in enumerate(EVENT_TYPES)}
+    return min(types, key=lambda t: (-types[t], rank.get(t, len(rank)), t))
+
+
+def _ordered(known: tuple[str, ...], values: Any) -> list[str]:
+    present = set(values)
+    return [v for v in known if v in present] + sorted(present - set(known))
+
+
+_ISO = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?")
+
+
+def _iso_day(value: Any) -> str | None:
+    """First day covered by an ISO date (``"2016-05"`` -> ``"2016-05-01"``); None otherwise."""
+    m = _ISO.match(value) if isinstance(value, str) else None
+    if not m:
+        return None
+    return m.group(1) + (m.group(2) or "-01") + (m.group(3) or "-01")
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _clean(value: Any) -> Any:
+    """A JSON-safe scalar: NaN/inf (which JSON.parse rejects) become None."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    try:
+        f = float(value)  # numpy scalars
+    except (TypeError, ValueError):
+        return str(value)
+    return f if math.isfinite(f) else None
+
+
+# --------------------------------------------------------------------------
+# layout
+# --------------------------------------------------------------------------
+
+
+def _place_nodes(
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    *,
+    layout: str | LayoutFunc | None,
+    physics: bool | None,
+) -> dict[str, Any]:
+    """Choose the layout, compute positions when Python does it, and say how the page should draw."""
+    n = len(nodes)
+    large = n > LARGE_GRAPH
+    if layout is None:
+        name = "force" if (large or physics is False) else "physics"
+    elif callable(layout):
+        name = "custom"
+    elif layout in LAYOUTS:
+        name = layout
+    else:
+        raise GraphbuildError(
+            f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)} or a function"
+        )
+    if name == "physics":
+        if physics is False:
+            raise GraphbuildError("layout='physics' needs physics; choose another layout")
+        use_physics = True
+    else:
+        use_physics = bool(physics)
+        positions = _layout_positions(nodes, edges, name, layout)
+        for node in nodes:
+            x, y = positions[node["id"]]
+            node["x"], node["y"] = x, y
+    return {
+        "name": name,
+        "physics": use_physics,
+        "stabilization": _STABILIZATION_ITERATIONS if use_physics else 0,
+        "improved": name == "physics" and n <= _IMPROVED_LAYOUT_MAX,
+        "large": large,
+        # Large still graphs: the page strokes edges itself (see page.js);
+        # physics needs vis-network's edges as springs.
+        "edge_layer": large and not use_physics,
+    }
+
+
+def _layout_positions(
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    name: str,
+    layout: str | LayoutFunc | None,
+) -> dict[str, tuple[int, int]]:
+    ids = [nd["id"] for nd in nodes]
+    if not ids:
+        return {}
+    idx = {nid: i for i, nid in enumerate(ids)}
+    if name == "force":
+        import numpy as np
+
+        src = np.fromiter((idx[e["from"]] for e in edges), dtype=np.int64, count=len(edges))
+        dst = np.fromiter((idx[e["to"]] for e in edges), dtype=np.int64, count=len(edges))
+        w = np.fromiter((e["count"] for e in edges), dtype=float, count=len(edges))
+        arr = force_layout(len(ids), src, dst, np.log1p(w), seed=0)
+        raw = {nid: (float(arr[i, 0]), float(arr[i, 1])) for i, nid in enumerate(ids)}
+    else:
+        H = nx.Graph()
+        H.add_nodes_from(ids)
+        H.add_weighted_edges_from((e["from"], e["to"], e["count"]) for e in edges)
+        try:
+            if name == "spring":
+                pos = nx.spring_layout(H, seed=0, iterations=50)
+            elif name == "circular":
+                pos = nx.circular_layout(H)
+            else:
+                pos = layout(H)  # type: ignore[operator]
+        except ImportError as exc:
+            raise GraphbuildError(
+                f"layout {name!r} needs a package that is not installed ({exc.name}); "
+                "use layout='force'"
+            ) from exc
+        try:
+            raw = {nid: (float(pos[nid][0]), float(pos[nid][1])) for nid in ids}
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            raise GraphbuildError(f"layout {name!r} gave no position for some node: {exc}") from exc
+    return _to_pixels(raw)
+
+
+def _to_pixels(raw: Mapping[str, tuple[float, float]]) -> dict[str, tuple[int, int]]:
+    """Centre a layout and scale it so that nodes are about ``_NODE_SPACING_PX`` apart.
+
+    Layouts come in arbitrary units (networkx's fit in [-1, 1]); vis-network
+    draws in pixels with nodes 18-84 px wide, so the scale decides whether
+    nodes and labels overlap when zoomed in.  The spacing is estimated from
+    the area of the disc holding 90% of the nodes.  Whole pixels keep the
+    JSON small and the bytes stable.
+    """
+    xs = [p[0] for p in raw.values()]
+    ys = [p[1] for p in raw.values()]
+    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+    dist = sorted(math.hypot(x - cx, y - cy) for x, y in zip(xs, ys))
+    r90 = dist[min(len(dist) - 1, int(0.9 * len(dist)))]
+    spacing = r90 * math.sqrt(math.pi / max(0.9 * len(dist), 1.0))
+    scale = _NODE_SPACING_PX / spacing if spacing > 0 else 1.0
+    return {
+        nid: (int(round((x - cx) * scale)), int(round((y - cy) * scale)))
+        for nid, (x, y) in raw.items()
+    }
+
+
+def force_layout(
+    n: int,
+    src: Any,
+    dst: Any,
+    weight: Any = None,
+    *,
+    iterations: int = 150,
+    seed: int = 0,
+    grid: int = 128,
+) -> Any:
+    """Force-directed positions for ``n`` nodes in O(n + m) per iteration.
+
+    ForceAtlas2's forces: nodes repel in proportion to ``(deg_i + 1) *
+    (deg_j + 1) / d`` (so leaves stay near their hub), edges pull linearly,
+    and "strong" gravity keeps separate stories together; with its adaptive
+    speed (steps shrink for nodes that swing).  The all-pairs repulsion is
+    computed on a ``grid x grid`` mesh with an FFT convolution (the
+    particle-mesh method FIt-SNE uses) instead of the O(n**2) sums of
+    ``networkx.spring_layout`` or ``forceatlas2_layout``, which take minutes
+    and gigabytes at 5,000 nodes without scipy.  Masses are spread on the
+    mesh bilinearly and the field is read back bilinearly; the kernel is odd,
+    so a node exerts no force on itself.  Nodes without edges are not
+    simulated: they are set on rings around the rest.
+
+    Parameters
+    ----------
+    n : int
+        Number of nodes, numbered ``0 .. n-1``.
+    src, dst : array of int
+        End points of the edges.
+    weight : array of float, optional
+        Edge strength (default 1).
+    iterations : int
+        Simulation steps.
+    seed : int
+        Seed of the random start: the same input gives the same positions.
+    grid : int
+        Mesh size; 128 resolves about 16,000 cells, ample for 10,000 nodes.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(n, 2)`` positions in arbitrary units.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> force_layout(3, np.array([0, 1]), np.array([1, 2])).shape
+    (3, 2)
+    """
+    import numpy as np
+
+    src = np.asarray(src, dtype=np.int64)
+    dst = np.asarray(dst, dtype=np.int64)
+    w = np.ones(len(src)) if weight is None else np.asarray(weight, dtype=float)
+    deg = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
+    linked = np.flatnonzero(deg > 0)
+    pos = np.zeros((n, 2))
+    if len(linked):
+        # Renumber so that isolated nodes cost nothing in the simulation.
+        new = np.full(n, -1, dtype=np.int64)
+        new[linked] = np.arange(len(linked))
+        pos[linked] = _fa2(new[src], new[dst], w, 1.0 + deg[linked],
+                           iterations=iterations, seed=seed, grid=grid)
+    _ring_isolated(pos, linked, np.flatnonzero(deg == 0))
+    return pos
+
+
+def _fa2(src: Any, dst: Any, w: Any, mass: Any, *, iterations: int, seed: int, grid: int) -> Any:
+    """ForceAtlas2 with particle-mesh repulsion on connected nodes (see :func:`force_layout`)."""
+    import numpy as np
+
+    n = len(mass)
+    rng = np.random.default_rng(seed)
+    pos = (rng.random((n, 2)) - 0.5) * (0.5 * math.sqrt(n))
+    if n < 2:
+        return pos
+    # The mesh is padded to 2*grid so that the circular FFT convolution equals
+    # the linear one; the kernel r/|r|^2 is transformed once, in grid units.
+    m = 2 * grid
+    off = np.arange(m, dtype=float)
+    off = np.where(off < grid, off, off - m)
+    kx, ky = np.meshgrid(off, off, indexing="ij")
+    r2 = kx * kx + ky * ky
+    r2[0, 0] = 1.0
+    fkx = np.fft.rfft2(kx / r2)
+    fky = np.fft.rfft2(ky / r2)
+    gravity = 1.0 / math.sqrt(n)
+    speed = 0.1
+    prev = np.zeros((n, 2))
+    for it in range(iterations):
+        lo = pos.min(axis=0)
+        h = (float((pos.max(axis=0) - lo).max()) or 1.0) / (grid - 1.001)
+        g = (pos - lo) / h
+        i0 = np.clip(np.floor(g).astype(np.int64), 0, grid - 2)
+        t = g - i0
+        tx, ty = t[:, 0], t[:, 1]
+        cell = i0[:, 0] * m + i0[:, 1]
+        corners = (
+            ((1 - tx) * (1 - ty), cell),
+            (tx * (1 - ty), cell + m),
+            ((1 - tx) * ty, cell + 1),
+            (tx * ty, cell + m + 1),
+        )
+        rho = np.zeros(m * m)
+        for wt, c in corners:
+            rho += np.bincount(c, weights=wt * mass, minlength=m * m)
+        frho = np.fft.rfft2(rho.reshape(m, m))
+        fx = np.fft.irfft2(frho * fkx, s=(m, m)).ravel()
+        fy = np.fft.irfft2(frho * fky, s=(m, m)).ravel()
+        force = np.zeros((n, 2))
+        for wt, c in corners:
+            force[:, 0] += wt * fx[c]
+            force[:, 1] += wt * fy[c]
+        force *= (mass / h)[:, None]
+
+        pull = (pos[dst] - pos[src]) * w[:, None]
+        for k in (0, 1):
+            force[:, k] += np.bincount(src, weights=pull[:, k], minlength=n)
+            force[:, k] -= np.bincount(dst, weights=pull[:, k], minlength=n)
+        force += gravity * mass[:, None] * (pos.mean(axis=0) - pos)
+
+        # ForceAtlas2's adaptive speed: global speed follows traction/swing
+        # (rising at most 50% a step); nodes that oscillate move less.
+        swing = mass * np.sqrt(((force - prev) ** 2).sum(axis=1))
+        traction = mass * np.sqrt(((force + prev) ** 2).sum(axis=1)) / 2
+        prev = force
+        if it:
+            speed = min(1.5 * speed, 0.1 * float(traction.sum()) / max(float(swing.sum()), 1e-12))
+        step = force * (speed / (1.0 + np.sqrt(speed * swing)))[:, None]
+        length = np.sqrt((step * step).sum(axis=1)) + 1e-12
+        pos += step * (np.minimum(length, 10.0) / length)[:, None]
+    return pos
+
+
+def _ring_isolated(pos: Any, linked: Any, isolated: Any) -> None:
+    """Set isolated nodes on rings around the connected ones, one node spacing apart."""
+    import numpy as np
+
+    if not len(isolated):
+        return
+    if len(linked):
+        core = pos[linked]
+        centre = core.mean(axis=0)
+        radius = float(np.percentile(np.sqrt(((core - centre) ** 2).sum(axis=1)), 95))
+        spacing = radius * math.sqrt(math.pi / len(linked)) or 1.0
+    else:
+        centre, radius, spacing = np.zeros(2), 0.0, 1.0
+    r = radius + 2 * spacing
+    placed = 0
+    while placed < len(isolated):
+        k = min(len(isolated) - placed, max(int(2 * math.pi * r / spacing), 1))
+        angles = 2 * math.pi * np.arange(k) / k
+        ids = isolated[placed:placed + k]
+        pos[ids, 0] = centre[0] + r * np.cos(angles)
+        pos[ids, 1] = centre[1] + r * np.sin(angles)
+        placed += k
+        r += spacing
+
+
+# --------------------------------------------------------------------------
+# dicts -> HTML
+# --------------------------------------------------------------------------
+
+
+def render_html(
+    G: Union[nx.Graph, Mapping[str, Any]],
+    path: str | os.PathLike[str] | None = None,
+    *,
+    title: str = "graphbuild network",
+    layout: str | LayoutFunc | None = None,
+    physics: bool | None = None,
+    top: int | None = None,
+) -> str:
+    """One self-contained interactive HTML page of the graph.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph or dict
+        A graphbuild graph, or the dict :func:`page_data` returned for one
+        (then ``layout``, ``physics`` and ``top`` are ignored).
+    path : str or os.PathLike, optional
+        Where to write the page (atomically; parent folders are created).
+    title : str
+        Page title and heading (escaped).
+    layout, physics, top
+        As in :func:`page_data`.
+
+    Returns
+    -------
+    str
+        The HTML.  The same graph and options always give the same bytes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> page = render_html(nx.MultiDiGraph(), title="empty")
+    >>> "Nothing to show" in page
+    True
+    """
+    data = G if isinstance(G, Mapping) else page_data(G, layout=layout, physics=physics, top=top)
+    assets = _assets()
+    page_js = assets["page.js"]
+    vis_js = assets["vis.js"]
+    # Script hashes let the CSP allow exactly these two inline scripts.
+    csp = (
+        "default-src 'none'; "
+        f"script-src '{_sha256(vis_js)}' '{_sha256(page_js)}'; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    empty = (
+        '<p class="empty" id="empty">Nothing to show: the graph has no actors or places.</p>'
+        if not data.get("nodes")
+        else ""
+    )
+    values = {
+        "TITLE": html.escape(title, quote=True),
+        "CSP": html.escape(csp, quote=True),
+        "VIS_CSS": assets["vis.css"],
+        "PAGE_CSS": assets["page.css"],
+        "VIS_JS": vis_js,
+        "PAGE_JS": page_js,
+        "DATA": _script_json(data),
+        "EMPTY": empty,
+    }
+    # One pass: text substituted in is never scanned for placeholders again,
+    # so an article containing "@@DATA@@" cannot reshape the page.
+    page = _PLACEHOLDER.sub(lambda m: values[m.group(1)], assets["page.html"])
+    if path is not None:
+        atomic_write_text(path, page)
+    return page
+
+
+def _script_json(data: Mapping[str, Any]) -> str:
+    """JSON that cannot end its ``<script>`` block or break a JS parser."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.translate(_JSON_ESCAPES)
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _assets() -> dict[str, str]:
+    """Template files and vis-network's JS/CSS, read from the installed packages.
+
+    Read on every call rather than cached in a module global: rendering
+    dominates anyway and the files are small.
+    """
+    here = resources.files("graphbuild") / "templates"
+    out = {name: (here / name).read_text(encoding="utf-8") for name in _TEMPLATE_FILES}
+    try:
+        vis = resources.files("pyvis").joinpath(*_VIS_DIR)
+        vis_js = vis.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+        vis_css = vis.joinpath("vis-network.css").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise GraphbuildError(
+            "vis-network 9.1.2 ships with pyvis 0.3.2; install it with pip install pyvis==0.3.2"
+        ) from exc
+    out["vis.js"] = re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", vis_js)
+    out["vis.css"] = re.sub(r"/\*# sourceMappingURL=\S* \*/\s*$", "\n", vis_css)
+    # Inlined code must not be able to close its own element early.
+    for name, closer in (("vis.js", "</script"), ("page.js", "</script"),
+                         ("vis.css", "</style"), ("page.css", "</style")):
+        low = out[name].lower()
+        if closer in low or "<!--" in low:
+            raise GraphbuildError(f"{name} contains {closer!r} or '<!--' and cannot be inlined")
+    return out
+
+
+# --------------------------------------------------------------------------
+# Jupyter
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NotebookPage:
+    """A rendered page that Jupyter displays in a sandboxed iframe.
+
+    Attributes
+    ----------
+    html : str
+        The full page, as :func:`render_html` returns it.
+    height, width : str
+        CSS size of the iframe.
+    """
+
+    html: str
+    height: str = "650px"
+    width: str = "100%"
+
+    def _repr_html_(self) -> str:
+        # srcdoc keeps the page in the notebook file (no side files) and the
+        # sandbox without allow-same-origin keeps its script away from the
+        # notebook's own page.
+        return (
+            '<div class="graphbuild-notebook" style="width:100%">'
+            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+            f'style="width:{self.width};height:{self.height};border:1px solid #ddd" '
+            'sandbox="allow-scripts" title="graphbuild network"></iframe></div>'
+        )
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the page to ``path`` atomically."""
+        atomic_write_text(path, self.html)
+
+    def display(self) -> None:
+        """Display now (IPython's ``display``), e.g. from inside a loop."""
+        try:
+            from IPython.display import HTML, display
+        except ImportError as exc:
+            raise GraphbuildError("display() needs IPython; return the object instead") from exc
+        display(HTML(self._repr_html_()))
+
+
+def show(
+    G: Union[nx.Graph, Mapping[str, Any]],
+    height: str = "650px",
+    *,
+    width: str = "100%",
+    title: str = "graphbuild network",
+    layout: str | LayoutFunc | None = None,
+    physics: bool | None = None,
+    top: int | None = None,
+) -> NotebookPage:
+    """The page for Jupyter: the last expression of a cell displays it.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph or dict
+        As in :func:`render_html`.
+    height, width : str
+        CSS lengths of the iframe, e.g. ``"650px"`` or ``"100%"``.
+    title, layout, physics, top
+        As in :func:`render_html`.
+
+    Returns
+    -------
+    NotebookPage
+        An object with ``_repr_html_`` (no IPython needed to build it).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> show(nx.MultiDiGraph(), height="300px")._repr_html_().startswith("<div")
+    True
+    """
+    for name, value in (("height", height), ("width", width)):
+        if not _CSS_LENGTH.match(str(value)):
+            raise GraphbuildError(f"{name} must be a CSS length such as '650px' or '100%', not {value!r}")
+    page = render_html(G, title=title, layout=layout, physics=physics, top=top)
+    return NotebookPage(page, height=height, width=width)
+
+
+# --------------------------------------------------------------------------
+# pyvis
+# --------------------------------------------------------------------------
+
+def to_pyvis(
+    G: nx.Graph,
+    *,
+    top: int | None = None,
+    height: str = "750px",
+    width: str = "100%",
+) -> "Network":
+    """The aggregated view as a ``pyvis.network.Network``.
+
+    Built with ``Network.from_nx`` on a new graph made from :func:`page_data`,
+    so ``G`` is never modified (``from_nx`` rewrites the attributes of the
+    graph it is given).  Tooltips are HTML-escaped because pyvis's template
+    can insert them with ``innerHTML``.  pyvis's page loads Bootstrap and, by
+    default, vis-network from CDNs; :func:`render_html` is the offline page.
+    pyvis's ``add_edge`` scans every edge, so this takes minutes on tens of
+    thousands of edges.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graphbuild graph.
+    top : int, optional
+        As in :func:`page_data`.
+    height, width : str
+        Passed to ``pyvis.network.Network``.
+
+    Returns
+    -------
+    pyvis.network.Network
+    """
+    from pyvis.network import Network
+
+    data = page_data(G, layout="physics", top=top)
+    H = nx.Graph()
+    for node in data["nodes"]:
+        tip = node["label"] + f" ({node['type']}, {node['weight']} events)"
+        H.add_node(
+            node["id"],
+            label=node["label"],
+            title=html.escape(tip, quote=True),
+            color=NODE_COLORS.get(node["type"], _OTHER_COLOR),
+            shape="square" if node["kind"] == "place" else "dot",
+            size=int(10 + 4 * math.sqrt(node["weight"])),
+        )
+    for edge in data["edges"]:
+        tip = f"{edge['count']} events, mostly {edge['type']}"
+        H.add_edge(
+            edge["from"],
+            edge["to"],
+            weight=round(1 + 1.5 * math.log2(edge["count"]), 2),
+            color=EVENT_COLORS.get(edge["type"], _OTHER_COLOR),
+            dashes=edge["dashed"],
+            title=html.escape(tip, quote=True),
+        )
+    net = Network(height=height, width=width, directed=False, cdn_resources="in_line")
+    net.from_nx(H)
+    return net
