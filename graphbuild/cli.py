@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--csv", help="also write one CSV row per event")
     b.add_argument("--extraction-out", help="also write the extraction JSON")
     b.add_argument("--title", default=None, help="page title")
+    b.add_argument("--layout", choices=("physics", "force", "spring", "circular"),
+                   help="how the page places nodes (default: live physics for small graphs, "
+                   "a precomputed force layout above 300 nodes)")
     b.add_argument("--types", help="keep only these event types, comma-separated (e.g. meeting,statement)")
     b.add_argument("--status", help="keep only these statuses, comma-separated (e.g. occurred,planned)")
     b.add_argument("--since", help="keep events dated on or after this ISO date")
@@ -216,7 +219,7 @@ def cmd_build(args) -> int:
     written = []
     if not args.no_html:
         title = args.title or _default_title(extraction)
-        render.render_html(G, args.output, title=title)
+        render.render_html(G, args.output, title=title, layout=args.layout)
         written.append(args.output)
     for path, fn in ((args.json, export.write_node_link_json), (args.graphml, export.write_graphml),
                      (args.gexf, export.write_gexf)):
