@@ -405,8 +405,8 @@ def _place(trigger, m: Mentions, sent) -> str | None:
     return None
 
 
-def _date(trigger, sent) -> "Span | None":
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+def _date(trigger, m: Mentions) -> "Span | None":
+    dates = m.dates.get(trigger.sent.start, [])
     if not dates:
         return None
     chain = []
@@ -876,7 +876,7 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
         if place_key is None and f.type == "meeting" and src is not None:
             place_key = _recent_place(events, src.id, sent.start_char + offset, places)
         place = place_for(place_key) if place_key else None
-        date_span = _date(f.trigger, sent)
+        date_span = _date(f.trigger, m)
         date_text = date_span.text if date_span is not None else None
         date = None
         if date_text:

@@ -114,7 +114,15 @@ class Mentions:
     # -- the grouping ------------------------------------------------------
     def _build(self) -> None:
         doc = self.doc
-        spans = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
+        # doc.ents rebuilds every span on each access: read it once (it is quadratic otherwise).
+        self.ents = list(doc.ents)
+        self.ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self.dates: dict[int, list] = {}  # sentence start -> DATE spans in it
+        for e in self.ents:
+            if e.label_ == "DATE":
+                self.dates.setdefault(e.sent.start, []).append(e)
+        self._surnames: set[str] | None = None
+        spans = [e for e in self.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
         label = {id(e): self._effective_label(e) for e in spans}
         persons = [s for s in spans if label[id(s)] == "PERSON"
                    or (label[id(s)] == "ORG" and self._org_is_person(s, spans))]
@@ -137,6 +145,12 @@ class Mentions:
             key = self.actor_at.get(s.root.i)
             if key in self.entities:
                 self._title_and_affiliation(s, self.entities[key])
+
+    def _person_surnames(self, spans) -> set[str]:
+        """Surnames of the model's PERSON spans (computed once per document)."""
+        if getattr(self, "_surnames", None) is None:
+            self._surnames = {_surname_key([t.text for t in s]) for s in spans if s.label_ == "PERSON"}
+        return self._surnames
 
     def _effective_label(self, span) -> str:
         """The model's label, corrected where the context says otherwise."""
@@ -167,8 +181,7 @@ class Mentions:
             return False
         if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
             return False
-        key = _surname_key(words)
-        if any(s.label_ == "PERSON" and _surname_key([t.text for t in s]) == key for s in spans):
+        if _surname_key(words) in self._person_surnames(spans):
             return True
         if any(w.lower() in _PARTICLES for w in words[:-1]) and len(words) >= 2:
             return True
@@ -394,11 +407,8 @@ class Mentions:
         if tok.i in self.actor_at:
             return self.actor_at[tok.i]
         text = tok.text
-        if tok.ent_iob_ in ("B", "I"):
-            for e in self.doc.ents:
-                if e.start <= tok.i < e.end:
-                    text = e.text
-                    break
+        if tok.i in self.ent_at:
+            text = self.ent_at[tok.i].text
         iso = self.lex.country(text) or self.lex.demonym(text)
         if iso:
             return self.state(iso).key
