@@ -135,7 +135,8 @@ def run_case(kind: str, copies: int, workers: int, huge_mb: float, result_path: 
         t0, c0 = time.perf_counter(), _cpu_seconds()
         n = sum(1 for _ in nlp.pipe(texts))
         out.update(wall=time.perf_counter() - t0, cpu=_cpu_seconds() - c0, docs=n,
-                   chars=sum(map(len, texts)), pipeline=",".join(nlp.pipe_names))
+                   chars=sum(map(len, texts)), pipeline=",".join(nlp.pipe_names),
+                   batch_size=nlp.batch_size)
     else:
         from graphbuild.corpus import extract
 
@@ -254,7 +255,7 @@ def table(rows: list[Row], default_workers: int) -> str:
     by = {r.name: r.numbers for r in rows}
     bare = by.get("bare-300", {}).get("wall")
     lines = [
-        "| run | docs | chars | workers | wall s (median) | vs bare nlp.pipe | docs/s | CPU s (parent) | "
+        "| run | docs | chars | workers | wall s (median) | vs bare nlp.pipe | k chars/s | CPU s (parent) | "
         "peak RSS, largest MB | peak RSS, tree MB | load avg before/after | events | every run, wall s |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
     ]
@@ -264,7 +265,7 @@ def table(rows: list[Row], default_workers: int) -> str:
         walls = ", ".join(f"{m['wall']:.1f}" for m in r.runs)
         lines.append(
             f"| {r.name} | {n['docs']:,} | {n['chars']:,} | {r.workers} | {n['wall']:.1f} | {ratio} | "
-            f"{n['docs'] / n['wall']:.1f} | {n['cpu']:.1f} ({n.get('parent_cpu', n['cpu']):.1f}) | "
+            f"{n['chars'] / n['wall'] / 1000:.1f} | {n['cpu']:.1f} ({n.get('parent_cpu', n['cpu']):.1f}) | "
             f"{n['rss_max_mb']:.0f} | {n['rss_tree_mb']:.0f} | "
             f"{n['load_before']:.1f} / {n['load_after']:.1f} | {n.get('events', '')} | {walls} |"
         )
@@ -272,7 +273,8 @@ def table(rows: list[Row], default_workers: int) -> str:
     targets = []
     hashes = {m["output_sha1"] for r in rows if r.kind == "graphbuild" and r.copies == 1 for m in r.runs}
     if hashes:
-        targets.append(f"every 300-article graphbuild run gave the same output: {'yes' if len(hashes) == 1 else 'NO'}")
+        same = "yes" if len(hashes) == 1 else "NO"
+        targets.append(f"every 300-article graphbuild run gave the same output: {same}")
     if bare and "graphbuild-300-w1" in by:
         ratio = by["graphbuild-300-w1"]["wall"] / bare
         cpu_ratio = by["graphbuild-300-w1"]["cpu"] / by["bare-300"]["cpu"]
@@ -346,12 +348,13 @@ def main(argv: list[str] | None = None) -> int:
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs "
         f"({default_workers()} available), Python {platform.python_version()}.",
         "",
-        f"bare pipeline: {rows[0].numbers['pipeline']}; graphbuild pipeline: {rows[1].numbers['pipeline']}.",
+        f"bare pipeline: {rows[0].numbers['pipeline']} (spaCy's default batch size, "
+        f"{rows[0].numbers['batch_size']}); graphbuild pipeline: {rows[1].numbers['pipeline']}.",
         "",
         "Command: `" + " ".join([".venv/bin/python", "bench/bench_extract.py", *sys.argv[1:]]) + "`",
         "",
     ]
-    text = "\n".join(header) + table(rows, wd) + "\n"
+    text = "\n".join(header) + "\n" + table(rows, wd) + "\n"
     print(text)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -258,7 +258,7 @@ def _run_batch(pipeline: "Pipeline", batch: Sequence[_Piece]) -> list[_PieceResu
     """
     try:
         docs = pipeline.pipe([p.text for p in batch], batch_size=max(1, len(batch)))
-        return [_extract_piece(pipeline, p, doc) for p, doc in zip(batch, docs)]
+        return [_extract_piece(pipeline, p, doc) for p, doc in zip(batch, docs, strict=True)]
     except Exception:  # noqa: BLE001 - isolate the failing text below
         pass
     results = []
