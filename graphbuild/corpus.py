@@ -68,21 +68,18 @@ ENGINES = ("local", "dask")
 DEFAULT_BATCH_SIZE = 32
 
 #: A document longer than this is parsed in pieces, cut at paragraph breaks.
-#: spaCy's own limit (``nlp.max_length``) is 1,000,000 characters, but a
-#: parse's memory grows with the length of one text, and so does the per-event
-#: cost of :func:`graphbuild.events.extract_document` (it re-scans the whole
-#: Doc's entities for every event: 0.13 s for a 10,000-character text, 2.4 s
-#: for 50,000, 9.2 s for 100,000).  50,000 characters is longer than nearly
-#: every news article, so articles are not cut, while a huge text costs about
-#: twice its parse rather than four times.
+#: spaCy's own limit (``nlp.max_length``) is 1,000,000 characters, but a parse
+#: holds activations for every token it is given at once, so a worker's peak
+#: memory follows the characters per parse: on a 2 MB article with two
+#: workers, parses of 100,000 characters peaked at 471 MB per worker and
+#: parses of 50,000 at 304 MB, in the same time (136 s and 130 s).  50,000
+#: characters is longer than nearly every news article, so articles are not
+#: cut and keep their in-document name linking.
 MAX_DOC_CHARS = 50_000
 
-#: A batch is also closed when its texts reach this many characters: a parse
-#: holds activations for every token of its batch, so a worker's peak memory
-#: follows the characters per batch, not the texts.  On a 2 MB article (two
-#: workers) batches of 100,000 characters peaked at 471 MB per worker, batches
-#: of 50,000 at 304 MB, in the same time (136 s and 130 s).  Short articles
-#: are unaffected (32 Lee articles are ~38,000 characters).
+#: A batch is also closed when its texts reach this many characters, for the
+#: same reason; short articles are unaffected (32 Lee articles are ~38,000
+#: characters).
 MAX_BATCH_CHARS = MAX_DOC_CHARS
 
 #: Batches handed to workers ahead of the one being merged: enough to keep
