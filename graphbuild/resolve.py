@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from .types import Actor, DocExtraction, Event, Extraction, Place
@@ -16,13 +17,20 @@ from .types import Actor, DocExtraction, Event, Extraction, Place
 __all__ = ["resolve", "merge_into", "name_key"]
 
 
+_LEADING_THE = re.compile(r"^(the|The) ")
+_POSSESSIVE = re.compile(r"'s$")
+_SPACES = re.compile(r"\s+")
+_ARTICLE_PREFIX = re.compile(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu)-")
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Normalised form of a name used to match names across documents."""
     s = unicodedata.normalize("NFKC", name).replace("’", "'")
-    s = re.sub(r"^(the|The) ", "", s.strip())
-    s = re.sub(r"'s$", "", s)
+    s = _LEADING_THE.sub("", s.strip())
+    s = _POSSESSIVE.sub("", s)
     s = s.replace(".", "")
-    return re.sub(r"\s+", " ", s).casefold()
+    return _SPACES.sub(" ", s).casefold()
 
 
 class _Merger:
@@ -153,14 +161,17 @@ class _Merger:
         from .lexicon import default_lexicon
 
         lex = default_lexicon()
-        persons = [a for a in self.actors.values() if a.type == "person"]
+        persons_by_surname: dict[str, list[Actor]] = {}
+        for p in self.actors.values():
+            if p.type == "person":
+                persons_by_surname.setdefault(_surname(p.label), []).append(p)
         for a in sorted(self.actors.values(), key=lambda a: a.id):
             if a.type not in ("organization", "group") or a.id not in self.actors:
                 continue
             words = a.label.split()
             if len(words) == 1 and a.label[:1].isupper() and not a.label.replace(".", "").isupper() \
                     and a.label.lower() not in lex.org_words:
-                hits = [p for p in persons if _surname(p.label) == _surname(a.label)]
+                hits = persons_by_surname.get(_surname(a.label), [])
                 if len(hits) == 1:
                     self._absorb(a.id, hits[0].id)
         cores: dict[str, list[Actor]] = {}
@@ -200,14 +211,13 @@ def _org_core(label: str, lex) -> str:
 
 def _surname(name: str) -> str:
     last = name_key(name).split()[-1] if name.strip() else ""
-    return re.sub(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu)-", "", last)
+    return _ARTICLE_PREFIX.sub("", last)
 
 
 def _compatible(a: str, b: str) -> bool:
     """Two person names can be one person: one is a part of the other."""
-    strip = lambda w: re.sub(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu)-", "", w)  # noqa: E731
-    x = [strip(w) for w in name_key(a).split()]
-    y = [strip(w) for w in name_key(b).split()]
+    x = [_ARTICLE_PREFIX.sub("", w) for w in name_key(a).split()]
+    y = [_ARTICLE_PREFIX.sub("", w) for w in name_key(b).split()]
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     return all(w in long for w in short)
 
