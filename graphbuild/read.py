@@ -137,7 +137,10 @@ class ReadProblem:
 
 _BULLETS = "\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*-\u2013\u2014>|"
 _NO_WORD_RE = re.compile(r"^[\W_]+$")
-_SENTENCE_END_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+# Final punctuation, closing quotes or brackets, then any footnote markers ("[1]", "[citation needed]").
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?:\s*\[[^\[\]\n]{1,20}\])*$")
+# A photo caption is a sentence or two; a longer unpunctuated line is article text.
+_MAX_CAPTION_WORDS = 60
 # A lead line shorter than this and not a sentence is page furniture (nav label, headline, byline).
 _MAX_NAV_WORDS = 15
 # A line ending like this runs on into the next one (hard-wrapped text), as does
@@ -238,7 +241,7 @@ def _is_caption(line: str, rules: _Rules, *, lead: bool) -> bool:
     anywhere; verbs such as "gestures" only in the lead block, where a caption
     sits between the headline and the first paragraph.
     """
-    if not line.strip() or _is_sentence(line):
+    if not line.strip() or _is_sentence(line) or len(line.split()) > _MAX_CAPTION_WORDS:
         return False
     if rules.caption_position.search(line) or re.search(r"(?i)\bfile photo\b", line):
         return True

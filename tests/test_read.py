@@ -647,6 +647,26 @@ def test_rule4_positional_caption_inside_the_article_is_dropped_but_prose_kept()
     )
 
 
+# A one-line article: a squad list with "(c)" (captain) and "(vc)", and a footnote marker at the end.
+SQUAD = (
+    "Selectors have made just one change to the squad that won the opening Test. "
+    "The pace bowler replaces the spin bowler, who was 12th man for the last Test. "
+    "He took five wickets on day one of the tour match, but it was not enough to sway selectors. "
+    "The full squad is: Steve Waugh(c), Adam Gilchrist(vc), Matthew Hayden, Justin Langer, "
+    "Ricky Ponting, Mark Waugh, Damien Martyn, Shane Warne, Brett Lee and Andy Bichel."
+)
+
+
+@pytest.mark.parametrize("ending", ["", " [1]", "[2][3]", " [citation needed]"])
+def test_a_long_article_line_with_a_position_marker_is_not_a_caption(ending):
+    assert clean_text(SQUAD + ending) == SQUAD + ending
+
+
+def test_a_footnote_marker_does_not_hide_the_end_of_a_sentence():
+    text = "Navigation\nWorld\n\nThe museum reopened on Sunday, its director said.[1]\n\nVisitors queued for hours.[2]"
+    assert clean_text(text) == "The museum reopened on Sunday, its director said.[1]\n\nVisitors queued for hours.[2]"
+
+
 def test_rule1_with_one_paragraph_a_line():
     """Extractors such as trafilatura put one paragraph a line, with no blank lines."""
     text = "Top Stories\nMuseum Reopens After Restoration\nThe museum reopened on Sunday, its director said.\nVisitors queued."
