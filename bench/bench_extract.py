@@ -34,6 +34,7 @@ Usage::
 
     .venv/bin/python bench/bench_extract.py                 # everything (~15 min on 2 idle cores)
     .venv/bin/python bench/bench_extract.py --no-huge       # skip the 10 MB article
+    .venv/bin/python bench/bench_extract.py --short         # only the 300-article cases (~4 min)
     .venv/bin/python bench/bench_extract.py --huge-mb 2     # a smaller huge article
 """
 from __future__ import annotations
@@ -299,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="the 'default workers' (default: cores)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each 300-article case, interleaved; the median is reported (default 3)")
+    parser.add_argument("--short", action="store_true",
+                        help="only the 300-article cases (bare, 1 worker, default workers)")
     parser.add_argument("--out", default=str(RESULTS), help="Markdown file to write")
     # Internal: run one measurement in this process.
     parser.add_argument("--case", help=argparse.SUPPRESS)
@@ -323,7 +326,9 @@ def main(argv: list[str] | None = None) -> int:
         Row("graphbuild-3000-w1", "graphbuild", 10, 1),
         Row(f"graphbuild-3000-w{wd}", "graphbuild", 10, wd),
     ]
-    if not args.no_huge:
+    if args.short:
+        long = []
+    elif not args.no_huge:
         long.append(Row(f"huge-{args.huge_mb:g}MB-w{wd}", "huge", 1, wd))
     rows = short + long
     print(f"bench_extract: {len(short) * args.repeat + len(long)} runs", file=sys.stderr)
