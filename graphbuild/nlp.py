@@ -9,6 +9,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .blas import use_numpy_blas
 from .lexicon import Lexicon, default_lexicon
 from .types import GraphbuildError
 
@@ -162,6 +163,8 @@ class Pipeline:
     model: str
     nlp: "Language"
     lexicon: Lexicon = field(default_factory=default_lexicon)
+    #: The library multiplying the statistical components' matrices: "numpy" or "blis".
+    blas: str = "blis"
 
     def parse(self, text: str) -> "Doc":
         return self.nlp(text)
@@ -171,12 +174,14 @@ class Pipeline:
         return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
-def load_pipeline(model: str | None = None, *, lexicon: Lexicon | None = None) -> Pipeline:
+def load_pipeline(model: str | None = None, *, lexicon: Lexicon | None = None, blas: str = "auto") -> Pipeline:
     """Load a spaCy pipeline (see :func:`choose_model`) with graphbuild's components.
 
     The lemmatizer is left out, the attribute ruler is replaced by the faster
     :class:`graphbuild.tagmap.PosMapper` and the entity fixer runs after the
-    entity recognizer.
+    entity recognizer.  ``blas`` picks the library that multiplies the
+    statistical components' matrices (see :mod:`graphbuild.blas`): ``"auto"``
+    (numpy's OpenBLAS or MKL when numpy links one), ``"numpy"`` or ``"blis"``.
 
     Raises :class:`GraphbuildError` when the model is not installed.
     """
@@ -195,7 +200,8 @@ def load_pipeline(model: str | None = None, *, lexicon: Lexicon | None = None) -
         Language.factory("graphbuild_entities")(_make_fixer)
     nlp.add_pipe("graphbuild_entities", after="ner")
     _replace_attribute_ruler(nlp)
-    return Pipeline(model=name, nlp=nlp, lexicon=lexicon)
+    used = use_numpy_blas(nlp, blas)
+    return Pipeline(model=name, nlp=nlp, lexicon=lexicon, blas=used)
 
 
 def _replace_attribute_ruler(nlp: "Language") -> None:
