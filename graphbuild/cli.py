@@ -122,6 +122,10 @@ def _progress(args, stream=None):
         return None, None
     from tqdm import tqdm
 
+    # tqdm's monitor is a thread; the corpus runner forks its workers, and
+    # forking a multi-threaded process can deadlock.  The bar is updated often
+    # enough not to need it.
+    tqdm.monitor_interval = 0
     bar = tqdm(unit="doc", file=stream, desc="graphbuild", leave=False)
 
     def tick(doc_id: str, n_done: int) -> None:

@@ -201,3 +201,41 @@ def test_analyze_ranks_the_most_connected_actor_first(tmp_path, capsys):
     assert len(rows) == 3 and all(r["community"] is not None for r in rows)
     code, out, _ = run(["analyze", str(x), "--types", "meeting", "--centrality", "betweenness"], capsys)
     assert code == 0 and "John Kerry" in out.splitlines()[1]
+
+
+class _Terminal:
+    """A stderr stand-in that says it is a terminal and keeps what is written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> int:
+        self.text += s
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_only_on_a_terminal_and_never_when_quiet():
+    import argparse
+    import io
+    import threading
+
+    from graphbuild.cli import _progress
+
+    assert _progress(argparse.Namespace(quiet=False), io.StringIO()) == (None, None)
+    assert _progress(argparse.Namespace(quiet=True), _Terminal()) == (None, None)
+    threads = threading.active_count()
+    term = _Terminal()
+    tick, bar = _progress(argparse.Namespace(quiet=False), term)
+    for i in range(3):
+        tick(f"doc-{i}", i + 1)
+    # No monitor thread: the corpus runner forks workers after the bar starts.
+    assert threading.active_count() == threads
+    assert bar.n == 3
+    bar.close()
+    assert term.text.startswith("\rgraphbuild:")
