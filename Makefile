@@ -30,7 +30,8 @@ test: $(TSTAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(TSTAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_page.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info output/*.html output/*.json output/*.csv
