@@ -223,6 +223,9 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
     For a passive the token is the agent ("by X"), which may hang anywhere in the clause.
     """
     t = verb
+    if _finite_conjunct(verb) and not _children(verb, "nsubj", "nsubjpass", "csubj"):
+        # "said his fighters would not agree ... and warned Kiev": the speaker warned, not the fighters.
+        t = _coordinate(verb)
     for _ in range(6):
         subj = _children(t, "nsubj", "csubj")
         if subj:
@@ -251,6 +254,35 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
             break
         t = t.head
     return None, False
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _finite_conjunct(tok) -> bool:
+    """A tensed verb coordinated with another one ("appealed for calm and accused ..."): an act of
+    its own, with its own negation and modality, not the content of the verb it is coordinated with."""
+    return tok.dep_ == "conj" and tok.tag_ in FINITE_TAGS and tok.pos_ in ("VERB", "AUX")
+
+
+def _coordinate(conj) -> "Token":
+    """The verb a finite conjunct is coordinated with.
+
+    Usually its head.  But a tensed verb hung on a bare infinitive ("would not agree to a truce and
+    warned Kiev", "was to blame and urged ...") cannot share that verb's tense: the parser attached
+    it too low, and it continues the clause above -- for a reported clause, the reporting verb.
+    """
+    head = conj.head
+    if head.tag_ != "VB":
+        return head
+    t = head
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            break
+        t = t.head
+    if t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX"):
+        return t.head
+    return t
 
 
 def _misparsed_attribution(verb) -> bool:
@@ -333,6 +365,8 @@ def _status(trigger, lex: Lexicon) -> str:
         purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
         if (t.dep_ in ("ccomp", "relcl", "ROOT", "advcl") and not purpose) or t.head.i == t.i:
             break
+        if _finite_conjunct(t):
+            break  # "did not meet X but spoke to him": a tensed conjunct carries its own negation and modals
         # "after a meeting" hangs from "agreed" through a preposition: "agree" does not make it planned.
         via_complement = t.dep_ in ("xcomp", "dobj", "advcl", "conj", "acomp", "attr", "oprd")
         t = t.head
@@ -477,6 +511,13 @@ def _governs(head, tok, depth: int = 6) -> bool:
     for _ in range(depth):
         if t.head.i == t.i or t.dep_ in ("relcl", "advcl", "parataxis") and t.head.i != head.i:
             return False
+        if _finite_conjunct(t):
+            # "appealed for calm and accused X": a tensed conjunct is a second act, not the first
+            # one's content; it is content only where the verb it is coordinated with is.
+            t = _coordinate(t)
+            if t.i == head.i:
+                return False
+            continue
         if t.head.i == head.i:
             return t.dep_ in COMPLEMENT_DEPS
         t = t.head

@@ -191,6 +191,42 @@ def test_directed_acts(pipeline, text, expected):
     assert any(s == source and target in t for s, t in got), got
 
 
+# A tensed verb coordinated with another is an act of its own: not the first verb's content,
+# with its own negation and modals, and with the subject of the verb it continues.
+COORDINATED_ACTS = [
+    ("France appealed for calm and accused Rwanda of arming the militias.",
+     {("accusation", "occurred", "France", ("Rwanda",))}),
+    # hung by the parser on the negated infinitive of the reported clause: the speaker warned
+    ("Zakharchenko said his fighters would not agree to a truce and warned Kiev that they would attack Mariupol.",
+     {("threat", "occurred", "Zakharchenko", ("Ukraine",))}),
+    ("The Foreign Ministry said Kiev was to blame and urged the Ukrainian authorities to stop the shelling.",
+     {("appeal", "occurred", "Foreign Ministry", ("Ukraine",))}),
+    ("Iran threatened to attack Iraq and warned Kuwait not to interfere.",
+     {("threat", "occurred", "Iran", ("Kuwait",))}),
+    ("John Kerry did not meet Sergei Lavrov but spoke to Vladimir Putin by telephone.",
+     {("meeting", "negated", "John Kerry", ("Sergei Lavrov",)),
+      ("meeting", "occurred", "John Kerry", ("Vladimir Putin",))}),
+    # unchanged: a conjunct of the reported clause keeps the reported subject ...
+    ("Putin said the rebels attacked Mariupol and killed five soldiers.",
+     {("attack", "occurred", "Rebels", ("Mariupol",)), ("attack", "occurred", "Rebels", ())}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", COORDINATED_ACTS)
+def test_coordinated_finite_verbs_are_acts_of_their_own(pipeline, text, expected):
+    assert expected <= events(pipeline, text)
+
+
+@pytest.mark.model
+def test_coordinated_content_stays_content(pipeline):
+    # ... and what is demanded, coordinated or not, is no act of its own.
+    assert of_type(pipeline, "Egypt demanded that Israel explain why it attacked Gaza and killed five civilians.",
+                   "attack") == set()
+    assert events(pipeline, "The UN urged Syria to open the roads and to stop the shelling.") == {
+        ("appeal", "occurred", "UN", ("Syria",))}
+
+
 TYPED = [
     # "X said Y must ...": a demand by X
     ("Hosni Mubarak said the US must be ready to mediate.", "appeal"),
