@@ -229,7 +229,7 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
     for _ in range(6):
         subj = _children(t, "nsubj", "csubj")
         if subj:
-            s = subj[0]
+            s = _named_subject(subj)
             if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head, False
             return s, False
@@ -254,6 +254,20 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
             break
         t = t.head
     return None, False
+
+
+def _named_subject(subjects: list["Token"]) -> "Token":
+    """The subject among several the parser gave one verb.
+
+    "Prime Minister Haider al-Abadi met ..." can come out with both "Minister" and "Abadi" as
+    subjects: the title stands outside the name's entity span, so the word inside a named entity
+    is the one that acts.
+    """
+    if len(subjects) > 1 and not subjects[0].ent_type_:
+        for s in subjects[1:]:
+            if s.ent_type_:
+                return s
+    return subjects[0]
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

@@ -227,6 +227,23 @@ def test_coordinated_content_stays_content(pipeline):
         ("appeal", "occurred", "UN", ("Syria",))}
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("sentence,expected", [
+    ("Prime Minister Haider al-Abadi met U.S. envoy Brett McGurk in Baghdad on Tuesday.",
+     ("meeting", "occurred", "Haider al-Abadi", ("Brett McGurk",))),
+    ("Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on Monday.",
+     ("meeting", "occurred", "Sergei Lavrov", ("John Kerry",))),
+    ("President Nicolas Maduro accused the United States of plotting a coup.",
+     ("accusation", "occurred", "Nicolas Maduro", ("United States",))),
+])
+def test_title_before_a_name_is_not_the_subject(pipeline, sentence, expected):
+    # After this lead the parser gives "Minister" a subject arc of its own next to "Abadi".
+    lead = ("BAGHDAD (Reuters) - Iraqi forces took control of the last Kurdish-held town on Tuesday. "
+            "The move ended a three-year standoff.\n\n")
+    for text in (sentence, lead + sentence):
+        assert expected in events(pipeline, text), text
+
+
 TYPED = [
     # "X said Y must ...": a demand by X
     ("Hosni Mubarak said the US must be ready to mediate.", "appeal"),
