@@ -101,8 +101,7 @@ class _Resolver:
     def _group_from_phrase(self, tok) -> list[str]:
         """A group actor named by a noun phrase: its adjacent modifiers and head ("Syrian opposition leaders")."""
         words = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_ in ("PERSON", "ORG")]
-        label = " ".join([c.text for c in words] + [tok.text])
-        label = label[0].upper() + label[1:]
+        label = _group_label(words + [tok])
         g = self.m.group(label)
         g.add(label, tok.i)
         self.m.actor_at[tok.i] = g.key
@@ -187,16 +186,44 @@ class _Resolver:
             if allow_groups and low in self.lex.group_heads and tok.pos_ in ("NOUN", "PROPN"):
                 left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 - sum(
                     1 for x in tok.lefts if x.dep_ in ("amod", "compound") and x.i > c.i)]
-                words = [c.text for c in left if not c.ent_type_ or c.ent_type_ == "NORP"] + [tok.text]
+                words = [c for c in left if not c.ent_type_ or c.ent_type_ == "NORP"] + [tok]
                 if len(words) == 1 and low not in _BARE_GROUPS:
                     return []
-                label = " ".join(words)
-                label = label[0].upper() + label[1:]
+                label = _group_label(words)
                 g = m.group(label)
                 g.add(label, tok.i)
                 m.actor_at[tok.i] = g.key
                 return [g.key]
         return []
+
+
+def _group_label(words: list["Token"]) -> str:
+    """The label of a group named by a noun phrase, from the words chosen to name it.
+
+    Written as in the text, not re-spaced token by token: "pro-Russian separatists", not
+    "Pro - Russian separatists".  A chosen word takes the rest of the hyphenated or otherwise
+    unspaced word it is part of, which the parser may attach elsewhere ("pro-" under "Russian").
+    """
+    doc = words[0].doc
+    chosen: set[int] = set()
+    for w in words:
+        lo = hi = w.i
+        while lo > w.sent.start and not doc[lo - 1].whitespace_ and _word_piece(doc[lo - 1]):
+            lo -= 1
+        while hi + 1 < w.sent.end and not doc[hi].whitespace_ and _word_piece(doc[hi + 1]):
+            hi += 1
+        chosen.update(range(lo, hi + 1))
+    label = ""
+    for i in sorted(chosen):
+        t = doc[i]
+        label += t.text + (t.whitespace_ if i + 1 in chosen else " ")
+    label = label.strip()
+    return label[0].upper() + label[1:]
+
+
+def _word_piece(tok) -> bool:
+    """A token that can be part of a longer word: letters, digits or a hyphen (not a quote or bracket)."""
+    return tok.is_alpha or tok.is_digit or tok.text in ("-", "–")
 
 
 _BARE_GROUPS = frozenset({"rebels", "militants", "insurgents", "opposition", "police", "protesters",

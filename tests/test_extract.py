@@ -495,3 +495,15 @@ def test_common_noun_group_is_an_actor_only_when_it_acts(pipeline):
     labels = {a.label for a in x.actors}
     assert "Separatist leaders" in labels
     assert not any("group" in label.lower() for label in labels)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,label", [
+    ("Pro-Russian separatists attacked the town.", "Pro-Russian separatists"),
+    ("One student was attacked by pro-government militants on motorcycles.", "Pro-government militants"),
+    # unchanged: spaced words stay spaced
+    ("Syrian opposition leaders accused Moscow of shielding the government.", "Syrian opposition leaders"),
+    ("The rebels said government forces attacked them.", "Government forces"),
+])
+def test_group_label_is_written_as_in_the_text(pipeline, text, label):
+    assert label in [a.label for a in extract(pipeline, text).actors]
