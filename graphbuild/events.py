@@ -15,7 +15,7 @@ Only this module, :mod:`graphbuild.mentions` and :mod:`graphbuild.nlp` see spaCy
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from .dates import normalize_date, parse_doc_date
@@ -46,6 +46,8 @@ class _Found:
     source: list[str]
     targets: list[str]
     status: str
+    #: Further speakers coordinated with the source ("X, Y and Z all criticised ..."): each made the act.
+    co_sources: tuple[str, ...] = ()
 
 
 class _Resolver:
@@ -518,6 +520,8 @@ def iter_events(m: Mentions) -> Iterator[_Found]:
             if _is_reported_only(f, found):
                 continue
             yield f
+            for key in f.co_sources:
+                yield replace(f, source=[key], co_sources=())
             intent = _intent_to_meet(f, res.lex)
             if intent is not None:
                 yield intent
@@ -668,7 +672,12 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if not source and not targets and not unnamed and not _is_main_clause(tok, lex):
         return None  # an unattributed event is kept only as the sentence's main statement
-    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+    co_sources: tuple[str, ...] = ()
+    if trig.type in SPEECH_TYPES and len(source) > 1:
+        # "Volkswagen, BMW and Mercedes-Benz all criticised the duties": one act per named speaker
+        # (a common-noun group in the list is left to the first speaker's act).
+        co_sources = tuple(k for k in source[1:] if res.m.entities[k].type != "group" and k not in targets)
+    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex), co_sources)
 
 
 #: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").

@@ -507,3 +507,14 @@ def test_common_noun_group_is_an_actor_only_when_it_acts(pipeline):
 ])
 def test_group_label_is_written_as_in_the_text(pipeline, text, label):
     assert label in [a.label for a in extract(pipeline, text).actors]
+
+
+@pytest.mark.model
+def test_coordinated_named_speakers_each_make_the_act(pipeline):
+    assert of_type(pipeline, "Volkswagen, BMW and Mercedes-Benz all criticised the duties.", "accusation") == {
+        ("accusation", "occurred", k, ()) for k in ("Volkswagen", "BMW", "Mercedes-Benz")}
+    assert of_type(pipeline, "France and Germany accused Russia of arming the rebels.", "accusation") == {
+        ("accusation", "occurred", "France", ("Russia",)), ("accusation", "occurred", "Germany", ("Russia",))}
+    # unchanged: coordinated subjects of a meeting or an agreement act with each other
+    assert events(pipeline, "John Kerry and Sergei Lavrov agreed on a ceasefire.") == {
+        ("agreement", "occurred", "John Kerry", ("Sergei Lavrov",))}
