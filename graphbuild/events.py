@@ -314,8 +314,15 @@ def _coordinate(conj) -> "Token":
     Usually its head.  But a tensed verb hung on a bare infinitive ("would not agree to a truce and
     warned Kiev", "was to blame and urged ...") cannot share that verb's tense: the parser attached
     it too low, and it continues the clause above -- for a reported clause, the reporting verb.
+    Conversely, a verb hung on an attribution set off in commas ("X did not meet Y, an official
+    said, but spoke to him") continues the reported clause, not the official's words.
     """
     head = conj.head
+    doc = conj.doc
+    reported = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+    if reported and conj.i > head.i and head.i + 1 < len(doc) and doc[head.i + 1].text == "," and any(
+            s.dep_ == "nsubj" and reported[0].i < s.i < head.i for s in head.children):
+        return reported[0]
     if head.tag_ != "VB":
         return head
     t = head

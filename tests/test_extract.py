@@ -518,3 +518,15 @@ def test_coordinated_named_speakers_each_make_the_act(pipeline):
     # unchanged: coordinated subjects of a meeting or an agreement act with each other
     assert events(pipeline, "John Kerry and Sergei Lavrov agreed on a ceasefire.") == {
         ("agreement", "occurred", "John Kerry", ("Sergei Lavrov",))}
+
+
+@pytest.mark.model
+def test_verb_after_a_parenthetical_attribution_continues_the_reported_clause(pipeline):
+    text = ("Sergei Lavrov did not meet John Kerry during the visit, a State Department official said, "
+            "but spoke to Barack Obama by telephone.")
+    assert of_type(pipeline, text, "meeting") == {
+        ("meeting", "negated", "Sergei Lavrov", ("John Kerry",)),
+        ("meeting", "occurred", "Sergei Lavrov", ("Barack Obama",))}
+    # unchanged: without the closing comma the attribution's subject goes on (the ministry called)
+    appeals = of_type(pipeline, "Russia attacked the town, the ministry said and called on Kiev to negotiate.", "appeal")
+    assert appeals and all(source != "Russia" for _, _, source, _ in appeals)
