@@ -229,7 +229,8 @@ def _word_piece(tok) -> bool:
 
 
 _BARE_GROUPS = frozenset({"rebels", "militants", "insurgents", "opposition", "police", "protesters",
-                          "demonstrators", "gunmen", "jihadists", "separatists", "guerrillas", "regime"})
+                          "demonstrators", "gunmen", "jihadists", "separatists", "guerrillas", "regime",
+                          "students"})
 
 
 def _children(tok, *deps: str):
