@@ -15,7 +15,7 @@ Only this module, :mod:`graphbuild.mentions` and :mod:`graphbuild.nlp` see spaCy
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from .dates import normalize_date, parse_doc_date
@@ -46,6 +46,8 @@ class _Found:
     source: list[str]
     targets: list[str]
     status: str
+    #: Further speakers coordinated with the source ("X, Y and Z all criticised ..."): each made the act.
+    co_sources: tuple[str, ...] = ()
 
 
 class _Resolver:
@@ -101,8 +103,7 @@ class _Resolver:
     def _group_from_phrase(self, tok) -> list[str]:
         """A group actor named by a noun phrase: its adjacent modifiers and head ("Syrian opposition leaders")."""
         words = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_ in ("PERSON", "ORG")]
-        label = " ".join([c.text for c in words] + [tok.text])
-        label = label[0].upper() + label[1:]
+        label = _group_label(words + [tok])
         g = self.m.group(label)
         g.add(label, tok.i)
         self.m.actor_at[tok.i] = g.key
@@ -187,11 +188,10 @@ class _Resolver:
             if allow_groups and low in self.lex.group_heads and tok.pos_ in ("NOUN", "PROPN"):
                 left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 - sum(
                     1 for x in tok.lefts if x.dep_ in ("amod", "compound") and x.i > c.i)]
-                words = [c.text for c in left if not c.ent_type_ or c.ent_type_ == "NORP"] + [tok.text]
+                words = [c for c in left if not c.ent_type_ or c.ent_type_ == "NORP"] + [tok]
                 if len(words) == 1 and low not in _BARE_GROUPS:
                     return []
-                label = " ".join(words)
-                label = label[0].upper() + label[1:]
+                label = _group_label(words)
                 g = m.group(label)
                 g.add(label, tok.i)
                 m.actor_at[tok.i] = g.key
@@ -199,8 +199,38 @@ class _Resolver:
         return []
 
 
+def _group_label(words: list["Token"]) -> str:
+    """The label of a group named by a noun phrase, from the words chosen to name it.
+
+    Written as in the text, not re-spaced token by token: "pro-Russian separatists", not
+    "Pro - Russian separatists".  A chosen word takes the rest of the hyphenated or otherwise
+    unspaced word it is part of, which the parser may attach elsewhere ("pro-" under "Russian").
+    """
+    doc = words[0].doc
+    chosen: set[int] = set()
+    for w in words:
+        lo = hi = w.i
+        while lo > w.sent.start and not doc[lo - 1].whitespace_ and _word_piece(doc[lo - 1]):
+            lo -= 1
+        while hi + 1 < w.sent.end and not doc[hi].whitespace_ and _word_piece(doc[hi + 1]):
+            hi += 1
+        chosen.update(range(lo, hi + 1))
+    label = ""
+    for i in sorted(chosen):
+        t = doc[i]
+        label += t.text + (t.whitespace_ if i + 1 in chosen else " ")
+    label = label.strip()
+    return label[0].upper() + label[1:]
+
+
+def _word_piece(tok) -> bool:
+    """A token that can be part of a longer word: letters, digits or a hyphen (not a quote or bracket)."""
+    return tok.is_alpha or tok.is_digit or tok.text in ("-", "–")
+
+
 _BARE_GROUPS = frozenset({"rebels", "militants", "insurgents", "opposition", "police", "protesters",
-                          "demonstrators", "gunmen", "jihadists", "separatists", "guerrillas", "regime"})
+                          "demonstrators", "gunmen", "jihadists", "separatists", "guerrillas", "regime",
+                          "students"})
 
 
 def _children(tok, *deps: str):
@@ -223,10 +253,13 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
     For a passive the token is the agent ("by X"), which may hang anywhere in the clause.
     """
     t = verb
+    if _finite_conjunct(verb) and not _children(verb, "nsubj", "nsubjpass", "csubj"):
+        # "said his fighters would not agree ... and warned Kiev": the speaker warned, not the fighters.
+        t = _coordinate(verb)
     for _ in range(6):
         subj = _children(t, "nsubj", "csubj")
         if subj:
-            s = subj[0]
+            s = _named_subject(subj)
             if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head, False
             return s, False
@@ -251,6 +284,56 @@ def _subject_token(verb) -> tuple["Token | None", bool]:
             break
         t = t.head
     return None, False
+
+
+def _named_subject(subjects: list["Token"]) -> "Token":
+    """The subject among several the parser gave one verb.
+
+    "Prime Minister Haider al-Abadi met ..." can come out with both "Minister" and "Abadi" as
+    subjects: the title stands outside the name's entity span, so the word inside a named entity
+    is the one that acts.
+    """
+    if len(subjects) > 1 and not subjects[0].ent_type_:
+        for s in subjects[1:]:
+            if s.ent_type_:
+                return s
+    return subjects[0]
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _finite_conjunct(tok) -> bool:
+    """A tensed verb coordinated with another one ("appealed for calm and accused ..."): an act of
+    its own, with its own negation and modality, not the content of the verb it is coordinated with."""
+    return tok.dep_ == "conj" and tok.tag_ in FINITE_TAGS and tok.pos_ in ("VERB", "AUX")
+
+
+def _coordinate(conj) -> "Token":
+    """The verb a finite conjunct is coordinated with.
+
+    Usually its head.  But a tensed verb hung on a bare infinitive ("would not agree to a truce and
+    warned Kiev", "was to blame and urged ...") cannot share that verb's tense: the parser attached
+    it too low, and it continues the clause above -- for a reported clause, the reporting verb.
+    Conversely, a verb hung on an attribution set off in commas ("X did not meet Y, an official
+    said, but spoke to him") continues the reported clause, not the official's words.
+    """
+    head = conj.head
+    doc = conj.doc
+    reported = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+    if reported and conj.i > head.i and head.i + 1 < len(doc) and doc[head.i + 1].text == "," and any(
+            s.dep_ == "nsubj" and reported[0].i < s.i < head.i for s in head.children):
+        return reported[0]
+    if head.tag_ != "VB":
+        return head
+    t = head
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            break
+        t = t.head
+    if t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX"):
+        return t.head
+    return t
 
 
 def _misparsed_attribution(verb) -> bool:
@@ -333,6 +416,8 @@ def _status(trigger, lex: Lexicon) -> str:
         purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
         if (t.dep_ in ("ccomp", "relcl", "ROOT", "advcl") and not purpose) or t.head.i == t.i:
             break
+        if _finite_conjunct(t):
+            break  # "did not meet X but spoke to him": a tensed conjunct carries its own negation and modals
         # "after a meeting" hangs from "agreed" through a preposition: "agree" does not make it planned.
         via_complement = t.dep_ in ("xcomp", "dobj", "advcl", "conj", "acomp", "attr", "oprd")
         t = t.head
@@ -443,6 +528,8 @@ def iter_events(m: Mentions) -> Iterator[_Found]:
             if _is_reported_only(f, found):
                 continue
             yield f
+            for key in f.co_sources:
+                yield replace(f, source=[key], co_sources=())
             intent = _intent_to_meet(f, res.lex)
             if intent is not None:
                 yield intent
@@ -477,6 +564,13 @@ def _governs(head, tok, depth: int = 6) -> bool:
     for _ in range(depth):
         if t.head.i == t.i or t.dep_ in ("relcl", "advcl", "parataxis") and t.head.i != head.i:
             return False
+        if _finite_conjunct(t):
+            # "appealed for calm and accused X": a tensed conjunct is a second act, not the first
+            # one's content; it is content only where the verb it is coordinated with is.
+            t = _coordinate(t)
+            if t.i == head.i:
+                return False
+            continue
         if t.head.i == head.i:
             return t.dep_ in COMPLEMENT_DEPS
         t = t.head
@@ -586,7 +680,12 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if not source and not targets and not unnamed and not _is_main_clause(tok, lex):
         return None  # an unattributed event is kept only as the sentence's main statement
-    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+    co_sources: tuple[str, ...] = ()
+    if trig.type in SPEECH_TYPES and len(source) > 1:
+        # "Volkswagen, BMW and Mercedes-Benz all criticised the duties": one act per named speaker
+        # (a common-noun group in the list is left to the first speaker's act).
+        co_sources = tuple(k for k in source[1:] if res.m.entities[k].type != "group" and k not in targets)
+    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex), co_sources)
 
 
 #: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").

@@ -191,6 +191,62 @@ def test_directed_acts(pipeline, text, expected):
     assert any(s == source and target in t for s, t in got), got
 
 
+# A tensed verb coordinated with another is an act of its own: not the first verb's content,
+# with its own negation and modals, and with the subject of the verb it continues.
+COORDINATED_ACTS = [
+    ("France appealed for calm and accused Rwanda of arming the militias.",
+     {("accusation", "occurred", "France", ("Rwanda",))}),
+    # hung by the parser on the negated infinitive of the reported clause: the speaker warned
+    ("Zakharchenko said his fighters would not agree to a truce and warned Kiev that they would attack Mariupol.",
+     {("threat", "occurred", "Zakharchenko", ("Ukraine",))}),
+    ("The Foreign Ministry said Kiev was to blame and urged the Ukrainian authorities to stop the shelling.",
+     {("appeal", "occurred", "Foreign Ministry", ("Ukraine",))}),
+    ("Nicolas Maduro accused the protesters of violence and warned the students that they would be arrested.",
+     {("accusation", "occurred", "Nicolas Maduro", ("Protesters",)),
+      ("threat", "occurred", "Nicolas Maduro", ("Students",))}),
+    ("Iran threatened to attack Iraq and warned Kuwait not to interfere.",
+     {("threat", "occurred", "Iran", ("Kuwait",))}),
+    ("John Kerry did not meet Sergei Lavrov but spoke to Vladimir Putin by telephone.",
+     {("meeting", "negated", "John Kerry", ("Sergei Lavrov",)),
+      ("meeting", "occurred", "John Kerry", ("Vladimir Putin",))}),
+    # unchanged: a conjunct of the reported clause keeps the reported subject ...
+    ("Putin said the rebels attacked Mariupol and killed five soldiers.",
+     {("attack", "occurred", "Rebels", ("Mariupol",)), ("attack", "occurred", "Rebels", ())}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", COORDINATED_ACTS)
+def test_coordinated_finite_verbs_are_acts_of_their_own(pipeline, text, expected):
+    assert expected <= events(pipeline, text)
+
+
+@pytest.mark.model
+def test_coordinated_content_stays_content(pipeline):
+    # ... and what is demanded, coordinated or not, is no act of its own.
+    assert of_type(pipeline, "Egypt demanded that Israel explain why it attacked Gaza and killed five civilians.",
+                   "attack") == set()
+    assert events(pipeline, "The UN urged Syria to open the roads and to stop the shelling.") == {
+        ("appeal", "occurred", "UN", ("Syria",))}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence,expected", [
+    ("Prime Minister Haider al-Abadi met U.S. envoy Brett McGurk in Baghdad on Tuesday.",
+     ("meeting", "occurred", "Haider al-Abadi", ("Brett McGurk",))),
+    ("Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on Monday.",
+     ("meeting", "occurred", "Sergei Lavrov", ("John Kerry",))),
+    ("President Nicolas Maduro accused the United States of plotting a coup.",
+     ("accusation", "occurred", "Nicolas Maduro", ("United States",))),
+])
+def test_title_before_a_name_is_not_the_subject(pipeline, sentence, expected):
+    # After this lead the parser gives "Minister" a subject arc of its own next to "Abadi".
+    lead = ("BAGHDAD (Reuters) - Iraqi forces took control of the last Kurdish-held town on Tuesday. "
+            "The move ended a three-year standoff.\n\n")
+    for text in (sentence, lead + sentence):
+        assert expected in events(pipeline, text), text
+
+
 TYPED = [
     # "X said Y must ...": a demand by X
     ("Hosni Mubarak said the US must be ready to mediate.", "appeal"),
@@ -442,3 +498,38 @@ def test_common_noun_group_is_an_actor_only_when_it_acts(pipeline):
     labels = {a.label for a in x.actors}
     assert "Separatist leaders" in labels
     assert not any("group" in label.lower() for label in labels)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,label", [
+    ("Pro-Russian separatists attacked the town.", "Pro-Russian separatists"),
+    ("One student was attacked by pro-government militants on motorcycles.", "Pro-government militants"),
+    # unchanged: spaced words stay spaced
+    ("Syrian opposition leaders accused Moscow of shielding the government.", "Syrian opposition leaders"),
+    ("The rebels said government forces attacked them.", "Government forces"),
+])
+def test_group_label_is_written_as_in_the_text(pipeline, text, label):
+    assert label in [a.label for a in extract(pipeline, text).actors]
+
+
+@pytest.mark.model
+def test_coordinated_named_speakers_each_make_the_act(pipeline):
+    assert of_type(pipeline, "Volkswagen, BMW and Mercedes-Benz all criticised the duties.", "accusation") == {
+        ("accusation", "occurred", k, ()) for k in ("Volkswagen", "BMW", "Mercedes-Benz")}
+    assert of_type(pipeline, "France and Germany accused Russia of arming the rebels.", "accusation") == {
+        ("accusation", "occurred", "France", ("Russia",)), ("accusation", "occurred", "Germany", ("Russia",))}
+    # unchanged: coordinated subjects of a meeting or an agreement act with each other
+    assert events(pipeline, "John Kerry and Sergei Lavrov agreed on a ceasefire.") == {
+        ("agreement", "occurred", "John Kerry", ("Sergei Lavrov",))}
+
+
+@pytest.mark.model
+def test_verb_after_a_parenthetical_attribution_continues_the_reported_clause(pipeline):
+    text = ("Sergei Lavrov did not meet John Kerry during the visit, a State Department official said, "
+            "but spoke to Barack Obama by telephone.")
+    assert of_type(pipeline, text, "meeting") == {
+        ("meeting", "negated", "Sergei Lavrov", ("John Kerry",)),
+        ("meeting", "occurred", "Sergei Lavrov", ("Barack Obama",))}
+    # unchanged: without the closing comma the attribution's subject goes on (the ministry called)
+    appeals = of_type(pipeline, "Russia attacked the town, the ministry said and called on Kiev to negotiate.", "appeal")
+    assert appeals and all(source != "Russia" for _, _, source, _ in appeals)
