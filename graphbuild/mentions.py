@@ -123,6 +123,7 @@ class Mentions:
                 self.dates.setdefault(e.sent.start, []).append(e)
         self._surnames: set[str] | None = None
         spans = [e for e in self.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
+        spans = [e for e in spans if not self._is_news_agency(e, spans)]
         label = {id(e): self._effective_label(e) for e in spans}
         persons = [s for s in spans if label[id(s)] == "PERSON"
                    or (label[id(s)] == "ORG" and self._org_is_person(s, spans))]
@@ -145,6 +146,19 @@ class Mentions:
             key = self.actor_at.get(s.root.i)
             if key in self.entities:
                 self._title_and_affiliation(s, self.entities[key])
+
+    def _is_news_agency(self, span, spans) -> bool:
+        """A wire agency ("(Reuters)", "told AFP", "the Associated Press reported").
+
+        The agency is the medium that reports the news, not an actor in it, so
+        its mentions make no entity (and no event source).  A name that is also
+        the surname of a person in the text ("Bloomberg" after "Michael
+        Bloomberg") is that person.
+        """
+        name = _clean_name(span.text)
+        if not self.lex.is_news_agency(name):
+            return False
+        return not any(len(s) > 1 and s.label_ == "PERSON" and s[-1].text == name for s in spans)
 
     def _person_surnames(self, spans) -> set[str]:
         """Surnames of the model's PERSON spans (computed once per document)."""

@@ -407,6 +407,32 @@ def test_mentions_acronym_joins_its_expansion():
 
 
 # ---------------------------------------------------------------------------
+# The reporting medium: wire agencies
+# ---------------------------------------------------------------------------
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Governor Ana Lopes told Reuters that she would not resign.",
+    "Russia fired missiles at Kyiv, Reuters reported.",
+    "According to AFP, the army shelled the town.",
+    "The Associated Press reported that Iran rejected the plan.",
+    "Ana Lopes told the AP that the talks had failed.",
+])
+def test_wire_agencies_are_neither_actors_nor_places(pipeline, text):
+    x = extract(pipeline, text)
+    names = {n for a in x.actors for n in (a.label, *a.aliases)} | {p.label for p in x.places}
+    assert not names & {"Reuters", "AFP", "Associated Press", "AP"}
+    assert all(e.source not in ("Reuters", "AFP", "Associated Press", "AP") for e in x.events)
+
+
+@pytest.mark.model
+def test_state_news_agencies_and_namesakes_stay_actors(pipeline):
+    x = extract(pipeline, "Xinhua said China would respond. KCNA said North Korea fired a missile.")
+    assert {"Xinhua", "KCNA"} <= {e.source for e in x.events if e.type == "statement"}
+    x = extract(pipeline, "Michael Bloomberg met Joe Biden. Bloomberg said the talks went well.")
+    assert {e.source for e in x.events if e.type == "statement"} == {"Michael Bloomberg"}
+
+
+# ---------------------------------------------------------------------------
 # Places, titles and groups in context
 # ---------------------------------------------------------------------------
 @pytest.mark.model
