@@ -156,6 +156,8 @@ _COPYRIGHT_RE = re.compile(
 )
 # Publisher voice: "we"/"our"/"you"; lower-case "us" only, because "US" is a country.
 _PUBLISHER_VOICE_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our)\b")
+# Words of a reported sentence, which a credit line never has.
+_REPORTED_RE = re.compile(r"\b(?:said|says|told|tells|according)\b", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"[\"\u201c\u201d\u00ab\u00bb][^\"\u201c\u201d\u00ab\u00bb]*[\"\u201c\u201d\u00ab\u00bb]")
 
 
@@ -164,10 +166,12 @@ class _Rules:
     """Compiled boilerplate patterns built from ``boilerplate.json``."""
 
     credit_prefixes: tuple[str, ...]
+    credit_suffix: re.Pattern[str]
     placeholder: re.Pattern[str]
     footer: re.Pattern[str]
     caption_position: re.Pattern[str]
     caption_phrase: re.Pattern[str]
+    photo_credit: re.Pattern[str]
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -182,8 +186,14 @@ def _rules() -> _Rules:
     data = load_data("boilerplate.json")
     placeholder_words = "|".join(re.escape(w) for w in data["placeholder_words"])
     positions = "|".join(re.escape(w) for w in data["caption_position_markers"])
+    photo_words = "|".join(re.escape(w) for w in data["photo_credit_words"])
+    suffixes = "|".join(re.escape(w) for w in sorted(data["credit_suffixes"], key=len, reverse=True))
     return _Rules(
         credit_prefixes=tuple(p.lower() for p in data["credit_prefixes"]),
+        # "... contributed to this report." / "... contributed reporting from Oldtown.": the line's end.
+        credit_suffix=re.compile(
+            rf"\b(?:{suffixes})(?:\s+(?:from|in)\s+[^.;:\"\u201c\u201d]{{1,60}})?\.?$", re.IGNORECASE
+        ),
         # "16x9 Image", "Photo", "Video 2": an image slot the scraper turned into text.
         placeholder=re.compile(
             rf"^(?:\d+\s*[x\u00d7:/]\s*\d+\s+)?(?:{placeholder_words})(?:\s+\d+)?$", re.IGNORECASE
@@ -194,6 +204,12 @@ def _rules() -> _Rules:
             rf"\((?:\d+(?:st|nd|rd|th)\s+(?:from\s+)?)?(?:{positions})\)", re.IGNORECASE
         ),
         caption_phrase=_phrase_pattern(data["caption_phrases"]),
+        # A photographer's credit closing the line: "(AP Photo/Ana Lopes)", "(Photo by A. Lopes/Agency)",
+        # or an agency in capitals, a slash and a name ("REUTERS/Ana Lopes", "AFP PHOTO / ANA LOPES").
+        photo_credit=re.compile(
+            rf"(?:\((?:[^()]*?\s)?(?i:{photo_words})\b[^()]*\)"
+            r"|(?<![\w/])[A-Z][A-Z.&]+(?:\s[A-Z][A-Z.&]+)?\s?/\s?[A-Z][^/()]{2,60})\s*$"
+        ),
     )
 
 
@@ -211,12 +227,19 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_credit(line: str, rules: _Rules) -> bool:
-    """A credit/rights line ("With reporting by ...", "Photo: ...", "(c) 2016 ...")."""
+    """A credit/rights line ("With reporting by ...", "Photo: ...", "(c) 2016 ...").
+
+    A line ending "... contributed to this report." is a credit too, unless it
+    quotes or reports someone: then it is a sentence of the article ("Donors
+    contributed to this report, the minister said.").
+    """
     core = _core(line)
     lower = core.lower()
     words = len(core.split())
     if words <= _MAX_CREDIT_WORDS and lower.startswith(rules.credit_prefixes):
         return True
+    if words <= _MAX_CREDIT_WORDS and rules.credit_suffix.search(core.rstrip(")]").rstrip()):
+        return not (_QUOTED_RE.search(core) or _REPORTED_RE.search(core))
     if _COPYRIGHT_RE.match(core):
         return True
     return words <= _MAX_RIGHTS_WORDS and "all rights reserved" in lower
@@ -237,13 +260,16 @@ def _is_furniture(line: str, rules: _Rules) -> bool:
 def _is_caption(line: str, rules: _Rules, *, lead: bool) -> bool:
     """A photo caption: no final punctuation and a position marker or photo wording.
 
-    Position markers ("(right)") and "file photo" are specific enough to trust
-    anywhere; verbs such as "gestures" only in the lead block, where a caption
-    sits between the headline and the first paragraph.
+    Position markers ("(right)"), "file photo" and a closing photographer's
+    credit ("(AP Photo/Ana Lopes)", "REUTERS/Ana Lopes") are specific enough to
+    trust anywhere; verbs such as "gestures" only in the lead block, where a
+    caption sits between the headline and the first paragraph.
     """
     if not line.strip() or _is_sentence(line) or len(line.split()) > _MAX_CAPTION_WORDS:
         return False
     if rules.caption_position.search(line) or re.search(r"(?i)\bfile photo\b", line):
+        return True
+    if rules.photo_credit.search(line.strip()):
         return True
     return lead and bool(rules.caption_phrase.search(line))
 
@@ -351,12 +377,15 @@ def clean_text(text: str) -> str:
     1. short lines that are not sentences before the first prose paragraph
        (navigation labels, "Breaking News", the headline, a byline) are dropped;
     2. credit lines anywhere ("With reporting by ...", "Editing by ...",
-       "Photo: ...", "Copyright ...", "(c) ...", "All rights reserved"), image
+       "Photo: ...", "Copyright ...", "(c) ...", "All rights reserved",
+       "... contributed to this report."), image
        placeholders ("16x9 Image") and lines of bullets/punctuation only;
     3. trailing paragraphs that speak about the publisher ("our journalists",
-       "subscribe to our newsletter", "privacy policy") after the article;
+       "subscribe to our newsletter", "privacy policy", "Our Standards: ...")
+       after the article;
     4. photo captions: unpunctuated lines with "(right)", "(L)", "file photo",
-       or, just below the headline, "gestures", "poses", "looks on", ...
+       a closing photographer's credit ("(AP Photo/Ana Lopes)"), or, just
+       below the headline, "gestures", "poses", "looks on", ...
 
     Line endings become ``\\n``; runs of blank lines shrink to one.  If the
     text has no prose paragraph, the lead lines are kept (a one-line note is

@@ -576,6 +576,16 @@ def test_rule1_headline_becomes_the_title():
         "\u2022 Photo",
         "* * *",
         "\u2022",
+        # Contributors named at the end of a wire story.
+        "Associated Press writer Ana Lopes in Oldtown contributed to this report.",
+        "Ana Lopes and Kim Berg contributed reporting.",
+        "Kim Berg contributed reporting from Oldtown.",
+        "(Ana Lopes in Oldtown contributed to this story.)",
+        # Captions closed by a photographer's credit (rule 4) go wherever they stand.
+        "Protesters march in Oldtown, Monday, Oct. 21, 2019. (AP Photo/Ana Lopes)",
+        "Protesters march in Oldtown on October 21, 2019. REUTERS/Ana Lopes",
+        "A man walks past a poster in Oldtown. AFP PHOTO / ANA LOPES",
+        "A street in Oldtown after the storm (Photo by Ana Lopes/Oldtown Images)",
     ],
 )
 def test_rule2_credit_lines_and_placeholders_are_dropped(credit):
@@ -601,6 +611,7 @@ def test_rule2_keeps_prose_that_merely_starts_alike():
         "Sign up for our daily newsletter to get the news first.",
         "We use cookies to improve your experience. Read our privacy policy.",
         "Privacy Policy | Terms of Use | Contact",
+        "Our Standards: The Gazette Trust Principles.",
     ],
 )
 def test_rule3_trailing_publisher_paragraph_is_dropped(footer):
@@ -696,3 +707,40 @@ def test_document_from_text_errors():
 def test_docstring_examples_run():
     result = doctest.testmod(read, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+# --------------------------------------------------------------------------- #
+# Agency credits, footers and photo credits
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We contributed to this report," the auditor said.',
+        "Donors contributed to this report, the minister said.",
+        "The ministry said local volunteers contributed reporting.",
+        '"We will fight," he said.',
+    ],
+)
+def test_rule2_sentences_about_contributions_are_kept(sentence):
+    text = f"The museum reopened on Sunday, its director said.\n\n{sentence}"
+    assert clean_text(text) == text
+
+
+def test_rule3_keeps_a_last_paragraph_about_standards_in_the_articles_voice():
+    text = (
+        "The museum reopened on Sunday, its director said.\n\n"
+        "The board said its editorial standards and trust principles would not change."
+    )
+    assert clean_text(text) == text
+
+
+def test_rule4_prose_mentioning_photos_is_kept():
+    text = (
+        "The museum reopened on Sunday, its director said.\n\n"
+        "The gallery shows a famous photo (taken in 1921) of the harbour.\n\n"
+        "Exports rose (see photo) in May\n\n"
+        "Prices in USD/kg rose in May"
+    )
+    assert clean_text(text) == text
