@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
-from .types import slugify
+from .types import Dateline, slugify
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -105,6 +105,50 @@ class Mentions:
 
     def group(self, label: str) -> LocalEntity:
         return self._entity(f"group:{slugify(label)}", "actor", "group", label=label)
+
+    def add_dateline(self, dateline: Dateline) -> None:
+        """Make the places of the document's wire dateline places of the document.
+
+        The dateline ("NUSA DUA, Indonesia, Nov 14 (Reuters) -") was taken out
+        of the text, but it names where the news was filed.  Its city is a
+        place; its region only when the gazetteer knows it ("Indonesia", not a
+        postal "Ill.").  The dateline also settles what the model misread: a
+        person or organization known only by the city's name ("in Nusa Dua"
+        tagged as a person) becomes that place; "George Washington" stays.
+        A city named like an organization ("UNITED NATIONS", filed from the
+        UN's headquarters) is left to the organization.
+        """
+        names = list(dateline.places)
+        if dateline.region and self.lex.is_place_name(dateline.region):
+            names.append(dateline.region)
+        for name in names:
+            if self.lex.is_news_agency(name) or any(
+                w.lower().rstrip(".") in self.lex.org_words for w in name.split()
+            ):
+                continue
+            place = self.place(name)
+            key = name.casefold()
+            for ent in list(self.entities.values()):
+                if ent.type in ("person", "organization") and {n.casefold() for n in ent.names} == {key}:
+                    self._actor_to_place(ent, place)
+            place.add(name, 0)
+
+    def _actor_to_place(self, actor: LocalEntity, place: LocalEntity) -> None:
+        """Turn an actor the model misread into ``place``: its names, mentions and tokens."""
+        place.names.update(actor.names)
+        place.mentions += actor.mentions
+        place.first = min(place.first, actor.first)
+        del self.entities[actor.key]
+        for i, k in list(self.actor_at.items()):
+            if k == actor.key:
+                del self.actor_at[i]
+                self.place_at[i] = place.key
+        for keys in self._persons_by_surname.values():
+            if actor.key in keys:
+                keys.remove(actor.key)
+        for e in self.entities.values():
+            if e.affiliation == actor.key:
+                e.affiliation = None
 
     def _mark(self, span, key: str, role: str) -> None:
         table = self.actor_at if role == "actor" else self.place_at

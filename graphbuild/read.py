@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
-from .types import Document, GraphbuildError
+from .dates import normalize_date
+from .types import Dateline, Document, GraphbuildError
 from .util import load_data
 
 __all__ = [
@@ -172,6 +173,8 @@ class _Rules:
     caption_position: re.Pattern[str]
     caption_phrase: re.Pattern[str]
     photo_credit: re.Pattern[str]
+    dateline_kickers: frozenset[str]
+    wire_agencies: frozenset[str]
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -210,6 +213,8 @@ def _rules() -> _Rules:
             rf"(?:\((?:[^()]*?\s)?(?i:{photo_words})\b[^()]*\)"
             r"|(?<![\w/])[A-Z][A-Z.&]+(?:\s[A-Z][A-Z.&]+)?\s?/\s?[A-Z][^/()]{2,60})\s*$"
         ),
+        dateline_kickers=frozenset(w.casefold() for w in data["dateline_kickers"]),
+        wire_agencies=frozenset(load_data("news_agencies.json")["wire_agencies"]),
     )
 
 
@@ -295,12 +300,14 @@ def _logical_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
         start = end
 
 
-def _drop_lead(lines: list[str], rules: _Rules) -> tuple[list[str], str | None]:
+def _drop_lead(lines: list[str], rules: _Rules) -> tuple[list[str], str | None, re.Match[str] | None]:
     """Drop nav labels, headline, byline and caption lines before the first paragraph.
 
     Nothing is dropped when the text has no prose paragraph at all, so a short
     note such as ``"Kerry met Lavrov in Geneva"`` survives.  Returns the kept
-    lines and the headline (the longest dropped line that reads like a title).
+    lines, the headline (the longest dropped line that reads like a title) and
+    a dateline standing alone on a dropped line (``"KYIV, March 3 -"``), which
+    is no headline.
     """
     lead: list[tuple[int, int, str]] = []
     for span in _logical_lines(lines):
@@ -308,17 +315,21 @@ def _drop_lead(lines: list[str], rules: _Rules) -> tuple[list[str], str | None]:
             break
         lead.append(span)
     else:
-        return lines, None  # no prose paragraph at all
+        return lines, None, None  # no prose paragraph at all
     titles: list[str] = []
+    dateline = None
     cut = 0
     for _, end, text in lead:
-        if text and not _is_caption(text, rules, lead=True):
+        alone = _match_dateline(text, rules, alone=True) if text else None
+        if alone:
+            dateline = alone
+        elif text and not _is_caption(text, rules, lead=True):
             if _is_sentence(text) or len(text.split()) > _MAX_NAV_WORDS:
                 break  # a real (if odd) first paragraph: keep it and all that follows
             titles.append(text)
         cut = end
     candidates = [t for t in titles if len(t.split()) >= _MIN_TITLE_WORDS]
-    return lines[cut:], max(candidates, key=len, default=None)
+    return lines[cut:], max(candidates, key=len, default=None), dateline
 
 
 def _paragraph_starts(lines: list[str]) -> list[int]:
@@ -357,16 +368,121 @@ def _drop_footer(lines: list[str], rules: _Rules) -> list[str]:
     return lines
 
 
-def _clean(text: str) -> tuple[str, str | None]:
-    """:func:`clean_text` plus the headline found in the lead block (or None)."""
+# --------------------------------------------------------------------------- #
+# Datelines
+# --------------------------------------------------------------------------- #
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# A word of a place, region or agency: letters with inner full stops, hyphens or
+# apostrophes ("ST.", "AL-ARISH", "D.C.", "O'HARE"); no digits.
+_DL_WORD = r"[^\W\d_](?:[^\W\d_]|[.'\u2019-])*"
+_DL_WORDS = rf"{_DL_WORD}(?:[ ]{_DL_WORD}){{0,3}}"
+# "BAGHDAD, Oct 17 (Reuters) -", "NUSA DUA, Indonesia, Nov 14 (Reuters) -",
+# "LA PAZ, Bolivia (AP) \u2014", "BRUSSELS/BEIJING, July 4 (Reuters) -", "KYIV, March 3, 2022 -":
+# place words, then optional region, date and agency, then a dash of any kind.  A
+# hyphen-minus needs a space or the agency's bracket before it, so "U.S.-Russia"
+# is no dateline.  Whether the words are capitals is checked in code (Unicode case).
+_DATELINE_RE = re.compile(
+    rf"""
+    (?P<head>
+      (?P<place>{_DL_WORDS}(?:[ ]?/[ ]?{_DL_WORDS})*)
+      (?:,[ ](?P<region>{_DL_WORD}(?:[ ]{_DL_WORD}){{0,2}}))?
+      (?:,[ ](?P<date>(?i:{_MONTH})\.?[ ]\d{{1,2}}(?:,?[ ]\d{{4}})?|\d{{1,2}}[ ](?i:{_MONTH})\.?(?:,?[ ]\d{{4}})?))?
+      (?:[ ]?\((?P<agency>{_DL_WORDS})\))?
+    )
+    [ \t]*(?:--|[\u2012-\u2015\u2212]|(?<=[ \t)])-)\s*
+    """,
+    re.VERBOSE,
+)
+# Words kept in lower case inside a place name written in capitals ("RIO DE JANEIRO").
+_PLACE_PARTICLES = frozenset("de da di do del della dos das du des of the upon am on sur en".split())
+
+
+def _capitalised(words: str) -> bool:
+    return all(w[:1].isupper() for w in words.split())
+
+
+def _match_dateline(text: str, rules: _Rules, *, alone: bool = False) -> re.Match[str] | None:
+    """The dateline opening ``text`` (the first paragraph), or None.
+
+    With ``alone``, ``text`` must be the dateline and nothing else (a line of
+    its own above the first paragraph); otherwise the paragraph must go on
+    after the dash with a sentence start (capital, digit or quote), so that
+    "NATO - which ..." or a paragraph without a dash are left alone.  The place
+    is in capitals; in title case ("Washington (AFP) -") only when a wire
+    agency follows it.  Kicker labels such as "EXCLUSIVE -" are no place.
+    """
+    m = _DATELINE_RE.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    if alone:
+        if rest.strip():
+            return None
+    else:
+        first = rest.lstrip("\"'\u201c\u2018([")[:1]
+        if not (first.isupper() or first.isdigit()):
+            return None
+    place, region, agency = m["place"], m["region"], m["agency"]
+    words = re.split(r"[ /]+", place)
+    if not all(w.isupper() for w in words):
+        if agency not in rules.wire_agencies or not all(w[:1].isupper() for w in words):
+            return None
+    if place.casefold() in rules.dateline_kickers:
+        return None
+    if region and not _capitalised(region):
+        return None
+    if agency and not (agency[:1].isupper() or agency in rules.wire_agencies):
+        return None
+    return m
+
+
+def _place_name(name: str, body: str) -> str:
+    """A dateline place as the article writes it ("NUSA DUA" -> "Nusa Dua"), else in title case."""
+    for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body, re.IGNORECASE):
+        if not found.group().isupper():
+            return found.group()
+    if not name.isupper():
+        return name  # "Washington (AFP) -", "McALLEN, Texas (AP) -"
+    # Capitals start each word, each hyphenated part, each initial ("D.C.") and follow an elided
+    # letter ("O'HARE" -> "O'Hare"), but not a possessive ("ST. MARY'S" -> "St. Mary's").
+    titled = re.sub(
+        r"(?:^|(?<=[\s.\-/])|(?<=\b\w['\u2019]))\w", lambda c: c.group().upper(), name.lower()
+    )
+    words = titled.split(" ")
+    return " ".join(w.lower() if i and w.lower() in _PLACE_PARTICLES else w for i, w in enumerate(words))
+
+
+def _dateline_record(m: re.Match[str], body: str) -> Dateline:
+    """What a dateline says, as kept in :attr:`Document.dateline`."""
+    return Dateline(
+        text=m["head"].strip(),
+        places=[_place_name(p.strip(), body) for p in m["place"].split("/")],
+        region=m["region"],
+        date=m["date"],
+        agency=m["agency"],
+    )
+
+
+def _clean(text: str) -> tuple[str, str | None, Dateline | None]:
+    """:func:`clean_text` plus the headline found in the lead block and the dateline (or None)."""
     rules = _rules()
     lines = [
         line.rstrip() for line in _normalise_newlines(text).split("\n") if not _is_furniture(line, rules)
     ]
-    lines, title = _drop_lead(lines, rules)
+    lines, title, alone = _drop_lead(lines, rules)
     lines = _drop_footer(lines, rules)
-    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    return cleaned.strip(), title
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n").strip()
+    # The dateline would be parsed as the first sentence's subject ("BAGHDAD ... forces tightened"):
+    # the text keeps the sentence, the document keeps what the dateline says.
+    opening = _match_dateline(cleaned, rules)
+    if opening:
+        cleaned = cleaned[opening.end() :]
+    found = opening or alone
+    return cleaned, title, _dateline_record(found, cleaned) if found else None
 
 
 def clean_text(text: str) -> str:
@@ -385,7 +501,11 @@ def clean_text(text: str) -> str:
        after the article;
     4. photo captions: unpunctuated lines with "(right)", "(L)", "file photo",
        a closing photographer's credit ("(AP Photo/Ana Lopes)"), or, just
-       below the headline, "gestures", "poses", "looks on", ...
+       below the headline, "gestures", "poses", "looks on", ...;
+    5. a wire dateline opening the first paragraph ("BAGHDAD, Oct 17
+       (Reuters) - ", "LA PAZ, Bolivia (AP) \u2014 "), so that the paragraph
+       starts with its sentence; :func:`document_from_text` keeps it as
+       :attr:`Document.dateline`.
 
     Line endings become ``\\n``; runs of blank lines shrink to one.  If the
     text has no prose paragraph, the lead lines are kept (a one-line note is
@@ -404,6 +524,8 @@ def clean_text(text: str) -> str:
     Examples
     --------
     >>> clean_text("Home\\nWorld News\\n\\nThe minister met his counterpart on Monday.\\n\\nEditing by A. Person")
+    'The minister met his counterpart on Monday.'
+    >>> clean_text("OLDTOWN, May 2 (Reuters) - The minister met his counterpart on Monday.")
     'The minister met his counterpart on Monday.'
     """
     return _clean(text)[0]
@@ -432,6 +554,10 @@ def document_from_text(
 ) -> Document:
     """A :class:`Document` from a string: boilerplate removed, headline kept as title.
 
+    A wire dateline opening the first paragraph ("BAGHDAD, Oct 17 (Reuters) -")
+    is taken out of the text and kept as ``Document.dateline``
+    (:class:`~graphbuild.types.Dateline`).
+
     Parameters
     ----------
     text : str
@@ -440,7 +566,8 @@ def document_from_text(
         Document id.
     title, date, source : str, optional
         Metadata.  When ``title`` is None, the headline found above the first
-        paragraph (if any) is used.
+        paragraph (if any) is used.  When ``date`` is None and the dateline
+        has a full date ("March 3, 2022"), that date is used.
 
     Returns
     -------
@@ -453,10 +580,14 @@ def document_from_text(
     """
     if not text.strip():
         raise GraphbuildError("empty text")
-    cleaned, headline = _clean(text)
+    cleaned, headline, dateline = _clean(text)
     if not cleaned:
         raise GraphbuildError(ONLY_BOILERPLATE)
-    return Document(id=id, text=cleaned, title=title or headline, date=date, source=source)
+    if date is None and dateline and dateline.date:
+        date = normalize_date(dateline.date, None)  # only a date with its year resolves alone
+    return Document(
+        id=id, text=cleaned, title=title or headline, date=date, source=source, dateline=dateline
+    )
 
 
 # --------------------------------------------------------------------------- #
