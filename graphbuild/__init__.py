@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     # records
-    "Document": "types", "Actor": "types", "Place": "types", "Event": "types",
+    "Document": "types", "Dateline": "types", "Actor": "types", "Place": "types", "Event": "types",
     "DocExtraction": "types", "Extraction": "types", "GraphbuildError": "types",
     # read / nlp / extract / resolve
     "iter_documents": "read", "load_pipeline": "nlp", "extract_document": "events",

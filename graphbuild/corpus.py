@@ -212,7 +212,7 @@ class _PieceResult:
 
 def _metadata(document: Document) -> Document:
     return Document(id=document.id, text="", title=document.title, date=document.date,
-                    source=document.source)
+                    source=document.source, dateline=document.dateline)
 
 
 def _pieces(documents: Iterable[Document], max_chars: int) -> Iterator[_Piece]:

@@ -917,6 +917,8 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
     """
     lex = lexicon or default_lexicon()
     m = Mentions(doc, lex)
+    if document.dateline and offset == 0:  # the dateline opened the first piece of the text
+        m.add_dateline(document.dateline)
     found = list(iter_events(m))
     m.labels()
     ref = parse_doc_date(document.date)

@@ -77,6 +77,8 @@ class Lexicon:
     cities: dict[str, dict]
     regions: frozenset[str]
     finite_only: frozenset[str] = frozenset()
+    #: Wire agencies ("Reuters", "AFP"): the medium reporting the news, never an actor in it.
+    news_agencies: frozenset[str] = frozenset()
     country_by_name: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -176,6 +178,10 @@ class Lexicon:
     def is_region(self, name: str) -> bool:
         return _strip_the(name) in self.regions
 
+    def is_news_agency(self, name: str) -> bool:
+        """Whether ``name`` is a wire agency ("Reuters", "the Associated Press"); state agencies are not."""
+        return _strip_the(name) in self.news_agencies
+
     def is_place_name(self, name: str) -> bool:
         n = _strip_the(name)
         return bool(self.country(n) or n in self.cities or n in self.regions)
@@ -211,4 +217,5 @@ def default_lexicon() -> Lexicon:
         seats=gaz["seats"],
         cities=gaz["cities"],
         regions=frozenset(gaz["regions"]),
+        news_agencies=frozenset(load_data("news_agencies.json")["wire_agencies"]),
     )

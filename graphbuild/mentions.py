@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
-from .types import slugify
+from .types import Dateline, slugify
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -106,6 +106,50 @@ class Mentions:
     def group(self, label: str) -> LocalEntity:
         return self._entity(f"group:{slugify(label)}", "actor", "group", label=label)
 
+    def add_dateline(self, dateline: Dateline) -> None:
+        """Make the places of the document's wire dateline places of the document.
+
+        The dateline ("NUSA DUA, Indonesia, Nov 14 (Reuters) -") was taken out
+        of the text, but it names where the news was filed.  Its city is a
+        place; its region only when the gazetteer knows it ("Indonesia", not a
+        postal "Ill.").  The dateline also settles what the model misread: a
+        person or organization known only by the city's name ("in Nusa Dua"
+        tagged as a person) becomes that place; "George Washington" stays.
+        A city named like an organization ("UNITED NATIONS", filed from the
+        UN's headquarters) is left to the organization.
+        """
+        names = list(dateline.places)
+        if dateline.region and self.lex.is_place_name(dateline.region):
+            names.append(dateline.region)
+        for name in names:
+            if self.lex.is_news_agency(name) or any(
+                w.lower().rstrip(".") in self.lex.org_words for w in name.split()
+            ):
+                continue
+            place = self.place(name)
+            key = name.casefold()
+            for ent in list(self.entities.values()):
+                if ent.type in ("person", "organization") and {n.casefold() for n in ent.names} == {key}:
+                    self._actor_to_place(ent, place)
+            place.add(name, 0)
+
+    def _actor_to_place(self, actor: LocalEntity, place: LocalEntity) -> None:
+        """Turn an actor the model misread into ``place``: its names, mentions and tokens."""
+        place.names.update(actor.names)
+        place.mentions += actor.mentions
+        place.first = min(place.first, actor.first)
+        del self.entities[actor.key]
+        for i, k in list(self.actor_at.items()):
+            if k == actor.key:
+                del self.actor_at[i]
+                self.place_at[i] = place.key
+        for keys in self._persons_by_surname.values():
+            if actor.key in keys:
+                keys.remove(actor.key)
+        for e in self.entities.values():
+            if e.affiliation == actor.key:
+                e.affiliation = None
+
     def _mark(self, span, key: str, role: str) -> None:
         table = self.actor_at if role == "actor" else self.place_at
         for t in span:
@@ -123,6 +167,7 @@ class Mentions:
                 self.dates.setdefault(e.sent.start, []).append(e)
         self._surnames: set[str] | None = None
         spans = [e for e in self.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
+        spans = [e for e in spans if not self._is_news_agency(e, spans)]
         label = {id(e): self._effective_label(e) for e in spans}
         persons = [s for s in spans if label[id(s)] == "PERSON"
                    or (label[id(s)] == "ORG" and self._org_is_person(s, spans))]
@@ -145,6 +190,19 @@ class Mentions:
             key = self.actor_at.get(s.root.i)
             if key in self.entities:
                 self._title_and_affiliation(s, self.entities[key])
+
+    def _is_news_agency(self, span, spans) -> bool:
+        """A wire agency ("(Reuters)", "told AFP", "the Associated Press reported").
+
+        The agency is the medium that reports the news, not an actor in it, so
+        its mentions make no entity (and no event source).  A name that is also
+        the surname of a person in the text ("Bloomberg" after "Michael
+        Bloomberg") is that person.
+        """
+        name = _clean_name(span.text)
+        if not self.lex.is_news_agency(name):
+            return False
+        return not any(len(s) > 1 and s.label_ == "PERSON" and s[-1].text == name for s in spans)
 
     def _person_surnames(self, spans) -> set[str]:
         """Surnames of the model's PERSON spans (computed once per document)."""

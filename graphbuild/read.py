@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
-from .types import Document, GraphbuildError
+from .dates import normalize_date
+from .types import Dateline, Document, GraphbuildError
 from .util import load_data
 
 __all__ = [
@@ -156,6 +157,8 @@ _COPYRIGHT_RE = re.compile(
 )
 # Publisher voice: "we"/"our"/"you"; lower-case "us" only, because "US" is a country.
 _PUBLISHER_VOICE_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our)\b")
+# Words of a reported sentence, which a credit line never has.
+_REPORTED_RE = re.compile(r"\b(?:said|says|told|tells|according)\b", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"[\"\u201c\u201d\u00ab\u00bb][^\"\u201c\u201d\u00ab\u00bb]*[\"\u201c\u201d\u00ab\u00bb]")
 
 
@@ -164,10 +167,14 @@ class _Rules:
     """Compiled boilerplate patterns built from ``boilerplate.json``."""
 
     credit_prefixes: tuple[str, ...]
+    credit_suffix: re.Pattern[str]
     placeholder: re.Pattern[str]
     footer: re.Pattern[str]
     caption_position: re.Pattern[str]
     caption_phrase: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    dateline_kickers: frozenset[str]
+    wire_agencies: frozenset[str]
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -182,8 +189,14 @@ def _rules() -> _Rules:
     data = load_data("boilerplate.json")
     placeholder_words = "|".join(re.escape(w) for w in data["placeholder_words"])
     positions = "|".join(re.escape(w) for w in data["caption_position_markers"])
+    photo_words = "|".join(re.escape(w) for w in data["photo_credit_words"])
+    suffixes = "|".join(re.escape(w) for w in sorted(data["credit_suffixes"], key=len, reverse=True))
     return _Rules(
         credit_prefixes=tuple(p.lower() for p in data["credit_prefixes"]),
+        # "... contributed to this report." / "... contributed reporting from Oldtown.": the line's end.
+        credit_suffix=re.compile(
+            rf"\b(?:{suffixes})(?:\s+(?:from|in)\s+[^.;:\"\u201c\u201d]{{1,60}})?\.?$", re.IGNORECASE
+        ),
         # "16x9 Image", "Photo", "Video 2": an image slot the scraper turned into text.
         placeholder=re.compile(
             rf"^(?:\d+\s*[x\u00d7:/]\s*\d+\s+)?(?:{placeholder_words})(?:\s+\d+)?$", re.IGNORECASE
@@ -194,6 +207,14 @@ def _rules() -> _Rules:
             rf"\((?:\d+(?:st|nd|rd|th)\s+(?:from\s+)?)?(?:{positions})\)", re.IGNORECASE
         ),
         caption_phrase=_phrase_pattern(data["caption_phrases"]),
+        # A photographer's credit closing the line: "(AP Photo/Ana Lopes)", "(Photo by A. Lopes/Agency)",
+        # or an agency in capitals, a slash and a name ("REUTERS/Ana Lopes", "AFP PHOTO / ANA LOPES").
+        photo_credit=re.compile(
+            rf"(?:\((?:[^()]*?\s)?(?i:{photo_words})\b[^()]*\)"
+            r"|(?<![\w/])[A-Z][A-Z.&]+(?:\s[A-Z][A-Z.&]+)?\s?/\s?[A-Z][^/()]{2,60})\s*$"
+        ),
+        dateline_kickers=frozenset(w.casefold() for w in data["dateline_kickers"]),
+        wire_agencies=frozenset(load_data("news_agencies.json")["wire_agencies"]),
     )
 
 
@@ -211,12 +232,19 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_credit(line: str, rules: _Rules) -> bool:
-    """A credit/rights line ("With reporting by ...", "Photo: ...", "(c) 2016 ...")."""
+    """A credit/rights line ("With reporting by ...", "Photo: ...", "(c) 2016 ...").
+
+    A line ending "... contributed to this report." is a credit too, unless it
+    quotes or reports someone: then it is a sentence of the article ("Donors
+    contributed to this report, the minister said.").
+    """
     core = _core(line)
     lower = core.lower()
     words = len(core.split())
     if words <= _MAX_CREDIT_WORDS and lower.startswith(rules.credit_prefixes):
         return True
+    if words <= _MAX_CREDIT_WORDS and rules.credit_suffix.search(core.rstrip(")]").rstrip()):
+        return not (_QUOTED_RE.search(core) or _REPORTED_RE.search(core))
     if _COPYRIGHT_RE.match(core):
         return True
     return words <= _MAX_RIGHTS_WORDS and "all rights reserved" in lower
@@ -237,13 +265,16 @@ def _is_furniture(line: str, rules: _Rules) -> bool:
 def _is_caption(line: str, rules: _Rules, *, lead: bool) -> bool:
     """A photo caption: no final punctuation and a position marker or photo wording.
 
-    Position markers ("(right)") and "file photo" are specific enough to trust
-    anywhere; verbs such as "gestures" only in the lead block, where a caption
-    sits between the headline and the first paragraph.
+    Position markers ("(right)"), "file photo" and a closing photographer's
+    credit ("(AP Photo/Ana Lopes)", "REUTERS/Ana Lopes") are specific enough to
+    trust anywhere; verbs such as "gestures" only in the lead block, where a
+    caption sits between the headline and the first paragraph.
     """
     if not line.strip() or _is_sentence(line) or len(line.split()) > _MAX_CAPTION_WORDS:
         return False
     if rules.caption_position.search(line) or re.search(r"(?i)\bfile photo\b", line):
+        return True
+    if rules.photo_credit.search(line.strip()):
         return True
     return lead and bool(rules.caption_phrase.search(line))
 
@@ -269,12 +300,14 @@ def _logical_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
         start = end
 
 
-def _drop_lead(lines: list[str], rules: _Rules) -> tuple[list[str], str | None]:
+def _drop_lead(lines: list[str], rules: _Rules) -> tuple[list[str], str | None, re.Match[str] | None]:
     """Drop nav labels, headline, byline and caption lines before the first paragraph.
 
     Nothing is dropped when the text has no prose paragraph at all, so a short
     note such as ``"Kerry met Lavrov in Geneva"`` survives.  Returns the kept
-    lines and the headline (the longest dropped line that reads like a title).
+    lines, the headline (the longest dropped line that reads like a title) and
+    a dateline standing alone on a dropped line (``"KYIV, March 3 -"``), which
+    is no headline.
     """
     lead: list[tuple[int, int, str]] = []
     for span in _logical_lines(lines):
@@ -282,17 +315,21 @@ def _drop_lead(lines: list[str], rules: _Rules) -> tuple[list[str], str | None]:
             break
         lead.append(span)
     else:
-        return lines, None  # no prose paragraph at all
+        return lines, None, None  # no prose paragraph at all
     titles: list[str] = []
+    dateline = None
     cut = 0
     for _, end, text in lead:
-        if text and not _is_caption(text, rules, lead=True):
+        alone = _match_dateline(text, rules, alone=True) if text else None
+        if alone:
+            dateline = alone
+        elif text and not _is_caption(text, rules, lead=True):
             if _is_sentence(text) or len(text.split()) > _MAX_NAV_WORDS:
                 break  # a real (if odd) first paragraph: keep it and all that follows
             titles.append(text)
         cut = end
     candidates = [t for t in titles if len(t.split()) >= _MIN_TITLE_WORDS]
-    return lines[cut:], max(candidates, key=len, default=None)
+    return lines[cut:], max(candidates, key=len, default=None), dateline
 
 
 def _paragraph_starts(lines: list[str]) -> list[int]:
@@ -331,16 +368,121 @@ def _drop_footer(lines: list[str], rules: _Rules) -> list[str]:
     return lines
 
 
-def _clean(text: str) -> tuple[str, str | None]:
-    """:func:`clean_text` plus the headline found in the lead block (or None)."""
+# --------------------------------------------------------------------------- #
+# Datelines
+# --------------------------------------------------------------------------- #
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# A word of a place, region or agency: letters with inner full stops, hyphens or
+# apostrophes ("ST.", "AL-ARISH", "D.C.", "O'HARE"); no digits.
+_DL_WORD = r"[^\W\d_](?:[^\W\d_]|[.'\u2019-])*"
+_DL_WORDS = rf"{_DL_WORD}(?:[ ]{_DL_WORD}){{0,3}}"
+# "BAGHDAD, Oct 17 (Reuters) -", "NUSA DUA, Indonesia, Nov 14 (Reuters) -",
+# "LA PAZ, Bolivia (AP) \u2014", "BRUSSELS/BEIJING, July 4 (Reuters) -", "KYIV, March 3, 2022 -":
+# place words, then optional region, date and agency, then a dash of any kind.  A
+# hyphen-minus needs a space or the agency's bracket before it, so "U.S.-Russia"
+# is no dateline.  Whether the words are capitals is checked in code (Unicode case).
+_DATELINE_RE = re.compile(
+    rf"""
+    (?P<head>
+      (?P<place>{_DL_WORDS}(?:[ ]?/[ ]?{_DL_WORDS})*)
+      (?:,[ ](?P<region>{_DL_WORD}(?:[ ]{_DL_WORD}){{0,2}}))?
+      (?:,[ ](?P<date>(?i:{_MONTH})\.?[ ]\d{{1,2}}(?:,?[ ]\d{{4}})?|\d{{1,2}}[ ](?i:{_MONTH})\.?(?:,?[ ]\d{{4}})?))?
+      (?:[ ]?\((?P<agency>{_DL_WORDS})\))?
+    )
+    [ \t]*(?:--|[\u2012-\u2015\u2212]|(?<=[ \t)])-)\s*
+    """,
+    re.VERBOSE,
+)
+# Words kept in lower case inside a place name written in capitals ("RIO DE JANEIRO").
+_PLACE_PARTICLES = frozenset("de da di do del della dos das du des of the upon am on sur en".split())
+
+
+def _capitalised(words: str) -> bool:
+    return all(w[:1].isupper() for w in words.split())
+
+
+def _match_dateline(text: str, rules: _Rules, *, alone: bool = False) -> re.Match[str] | None:
+    """The dateline opening ``text`` (the first paragraph), or None.
+
+    With ``alone``, ``text`` must be the dateline and nothing else (a line of
+    its own above the first paragraph); otherwise the paragraph must go on
+    after the dash with a sentence start (capital, digit or quote), so that
+    "NATO - which ..." or a paragraph without a dash are left alone.  The place
+    is in capitals; in title case ("Washington (AFP) -") only when a wire
+    agency follows it.  Kicker labels such as "EXCLUSIVE -" are no place.
+    """
+    m = _DATELINE_RE.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    if alone:
+        if rest.strip():
+            return None
+    else:
+        first = rest.lstrip("\"'\u201c\u2018([")[:1]
+        if not (first.isupper() or first.isdigit()):
+            return None
+    place, region, agency = m["place"], m["region"], m["agency"]
+    words = re.split(r"[ /]+", place)
+    if not all(w.isupper() for w in words):
+        if agency not in rules.wire_agencies or not all(w[:1].isupper() for w in words):
+            return None
+    if place.casefold() in rules.dateline_kickers:
+        return None
+    if region and not _capitalised(region):
+        return None
+    if agency and not (agency[:1].isupper() or agency in rules.wire_agencies):
+        return None
+    return m
+
+
+def _place_name(name: str, body: str) -> str:
+    """A dateline place as the article writes it ("NUSA DUA" -> "Nusa Dua"), else in title case."""
+    for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body, re.IGNORECASE):
+        if not found.group().isupper():
+            return found.group()
+    if not name.isupper():
+        return name  # "Washington (AFP) -", "McALLEN, Texas (AP) -"
+    # Capitals start each word, each hyphenated part, each initial ("D.C.") and follow an elided
+    # letter ("O'HARE" -> "O'Hare"), but not a possessive ("ST. MARY'S" -> "St. Mary's").
+    titled = re.sub(
+        r"(?:^|(?<=[\s.\-/])|(?<=\b\w['\u2019]))\w", lambda c: c.group().upper(), name.lower()
+    )
+    words = titled.split(" ")
+    return " ".join(w.lower() if i and w.lower() in _PLACE_PARTICLES else w for i, w in enumerate(words))
+
+
+def _dateline_record(m: re.Match[str], body: str) -> Dateline:
+    """What a dateline says, as kept in :attr:`Document.dateline`."""
+    return Dateline(
+        text=m["head"].strip(),
+        places=[_place_name(p.strip(), body) for p in m["place"].split("/")],
+        region=m["region"],
+        date=m["date"],
+        agency=m["agency"],
+    )
+
+
+def _clean(text: str) -> tuple[str, str | None, Dateline | None]:
+    """:func:`clean_text` plus the headline found in the lead block and the dateline (or None)."""
     rules = _rules()
     lines = [
         line.rstrip() for line in _normalise_newlines(text).split("\n") if not _is_furniture(line, rules)
     ]
-    lines, title = _drop_lead(lines, rules)
+    lines, title, alone = _drop_lead(lines, rules)
     lines = _drop_footer(lines, rules)
-    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    return cleaned.strip(), title
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n").strip()
+    # The dateline would be parsed as the first sentence's subject ("BAGHDAD ... forces tightened"):
+    # the text keeps the sentence, the document keeps what the dateline says.
+    opening = _match_dateline(cleaned, rules)
+    if opening:
+        cleaned = cleaned[opening.end() :]
+    found = opening or alone
+    return cleaned, title, _dateline_record(found, cleaned) if found else None
 
 
 def clean_text(text: str) -> str:
@@ -351,12 +493,19 @@ def clean_text(text: str) -> str:
     1. short lines that are not sentences before the first prose paragraph
        (navigation labels, "Breaking News", the headline, a byline) are dropped;
     2. credit lines anywhere ("With reporting by ...", "Editing by ...",
-       "Photo: ...", "Copyright ...", "(c) ...", "All rights reserved"), image
+       "Photo: ...", "Copyright ...", "(c) ...", "All rights reserved",
+       "... contributed to this report."), image
        placeholders ("16x9 Image") and lines of bullets/punctuation only;
     3. trailing paragraphs that speak about the publisher ("our journalists",
-       "subscribe to our newsletter", "privacy policy") after the article;
+       "subscribe to our newsletter", "privacy policy", "Our Standards: ...")
+       after the article;
     4. photo captions: unpunctuated lines with "(right)", "(L)", "file photo",
-       or, just below the headline, "gestures", "poses", "looks on", ...
+       a closing photographer's credit ("(AP Photo/Ana Lopes)"), or, just
+       below the headline, "gestures", "poses", "looks on", ...;
+    5. a wire dateline opening the first paragraph ("BAGHDAD, Oct 17
+       (Reuters) - ", "LA PAZ, Bolivia (AP) \u2014 "), so that the paragraph
+       starts with its sentence; :func:`document_from_text` keeps it as
+       :attr:`Document.dateline`.
 
     Line endings become ``\\n``; runs of blank lines shrink to one.  If the
     text has no prose paragraph, the lead lines are kept (a one-line note is
@@ -375,6 +524,8 @@ def clean_text(text: str) -> str:
     Examples
     --------
     >>> clean_text("Home\\nWorld News\\n\\nThe minister met his counterpart on Monday.\\n\\nEditing by A. Person")
+    'The minister met his counterpart on Monday.'
+    >>> clean_text("OLDTOWN, May 2 (Reuters) - The minister met his counterpart on Monday.")
     'The minister met his counterpart on Monday.'
     """
     return _clean(text)[0]
@@ -403,6 +554,10 @@ def document_from_text(
 ) -> Document:
     """A :class:`Document` from a string: boilerplate removed, headline kept as title.
 
+    A wire dateline opening the first paragraph ("BAGHDAD, Oct 17 (Reuters) -")
+    is taken out of the text and kept as ``Document.dateline``
+    (:class:`~graphbuild.types.Dateline`).
+
     Parameters
     ----------
     text : str
@@ -411,7 +566,8 @@ def document_from_text(
         Document id.
     title, date, source : str, optional
         Metadata.  When ``title`` is None, the headline found above the first
-        paragraph (if any) is used.
+        paragraph (if any) is used.  When ``date`` is None and the dateline
+        has a full date ("March 3, 2022"), that date is used.
 
     Returns
     -------
@@ -424,10 +580,14 @@ def document_from_text(
     """
     if not text.strip():
         raise GraphbuildError("empty text")
-    cleaned, headline = _clean(text)
+    cleaned, headline, dateline = _clean(text)
     if not cleaned:
         raise GraphbuildError(ONLY_BOILERPLATE)
-    return Document(id=id, text=cleaned, title=title or headline, date=date, source=source)
+    if date is None and dateline and dateline.date:
+        date = normalize_date(dateline.date, None)  # only a date with its year resolves alone
+    return Document(
+        id=id, text=cleaned, title=title or headline, date=date, source=source, dateline=dateline
+    )
 
 
 # --------------------------------------------------------------------------- #

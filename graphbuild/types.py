@@ -16,6 +16,7 @@ from typing import Any
 
 __all__ = [
     "GraphbuildError",
+    "Dateline",
     "Document",
     "Actor",
     "Place",
@@ -78,18 +79,58 @@ class _Record:
 
 
 @dataclass
+class Dateline(_Record):
+    """What a wire dateline said before it was taken out of the article's text.
+
+    ``"NUSA DUA, Indonesia, Nov 14 (Reuters) -"`` gives text ``"NUSA DUA,
+    Indonesia, Nov 14 (Reuters)"``, places ``["Nusa Dua"]`` (spelled as the
+    article spells them), region ``"Indonesia"``, date ``"Nov 14"`` (as
+    written) and agency ``"Reuters"``.
+    """
+
+    text: str
+    places: list[str] = field(default_factory=list)
+    region: str | None = None
+    date: str | None = None
+    agency: str | None = None
+
+
+@dataclass
 class Document(_Record):
-    """One article: its id (path relative to the folder given, or the JSONL id) and text."""
+    """One article: its id (path relative to the folder given, or the JSONL id) and text.
+
+    ``dateline`` is the wire dateline that opened the first paragraph, or None.
+    """
 
     id: str
     text: str
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    dateline: Dateline | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["dateline"] = self.dateline.to_dict() if self.dateline else None
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        document = super().from_dict(data)
+        if isinstance(document.dateline, dict):
+            document.dateline = Dateline.from_dict(document.dateline)
+        return document
 
     def meta(self) -> dict[str, Any]:
-        """The document without its text, as written in an extraction's ``documents``."""
-        return {"id": self.id, "title": self.title, "date": self.date, "source": self.source}
+        """The document without its text, as written in an extraction's ``documents``.
+
+        ``dateline`` is written only when there is one, so documents without
+        a dateline keep the same JSON.
+        """
+        out = {"id": self.id, "title": self.title, "date": self.date, "source": self.source}
+        if self.dateline is not None:
+            out["dateline"] = self.dateline.to_dict()
+        return out
 
 
 @dataclass

@@ -14,7 +14,7 @@ from graphbuild.events import extract_document
 from graphbuild.mentions import Mentions
 from graphbuild.lexicon import default_lexicon
 from graphbuild.nlp import fix_entities
-from graphbuild.types import Document
+from graphbuild.types import Dateline, Document
 
 DOC_DATE = "2016-05-02"  # a Monday
 
@@ -460,6 +460,73 @@ def test_mentions_acronym_joins_its_expansion():
     m = Mentions(_parsed(words, [1, 1, 1, 1, 1], ["compound", "ROOT", "cc", "conj", "punct"],
                          ["B-ORG", "I-ORG", "O", "B-ORG", "O"]), default_lexicon())
     assert m.actor_at[1] == m.actor_at[3]
+
+
+def test_mentions_dateline_city_misread_as_a_person_becomes_the_place():
+    words = ["Talks", "ended", "in", "Nusa", "Dua", "."]
+    doc = _parsed(words, [1, 1, 1, 4, 2, 1], ["nsubj", "ROOT", "prep", "compound", "pobj", "punct"],
+                  ["O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    m = Mentions(doc, default_lexicon())
+    assert m.entities[m.actor_at[4]].type == "person"  # the model's reading
+    m.add_dateline(Dateline("NUSA DUA, Indonesia", ["Nusa Dua"], "Indonesia"))
+    assert 4 not in m.actor_at and m.entities[m.place_at[4]].label == "Nusa Dua"
+    assert {e.label for e in m.entities.values() if e.kind == "place"} == {"Nusa Dua", "Indonesia"}
+    assert not [e for e in m.entities.values() if e.type == "person"]
+
+
+def test_mentions_dateline_keeps_organizations_and_unknown_regions_out_of_places():
+    words = ["George", "Washington", "slept", "here", "."]
+    doc = _parsed(words, [1, 2, 2, 2, 2], ["compound", "nsubj", "ROOT", "advmod", "punct"],
+                  ["B-PERSON", "I-PERSON", "O", "O", "O"])
+    m = Mentions(doc, default_lexicon())
+    m.add_dateline(Dateline("UNITED NATIONS", ["United Nations"]))
+    m.add_dateline(Dateline("WASHINGTON, Ill.", ["Washington"], "Ill."))
+    places = {e.label for e in m.entities.values() if e.kind == "place"}
+    assert places == {"Washington"}  # not the UN's seat, not the postal "Ill."
+    assert m.entities[m.actor_at[1]].type == "person"  # "George Washington" stays a person
+
+
+# ---------------------------------------------------------------------------
+# The reporting medium: wire agencies and datelines
+# ---------------------------------------------------------------------------
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Governor Ana Lopes told Reuters that she would not resign.",
+    "Russia fired missiles at Kyiv, Reuters reported.",
+    "According to AFP, the army shelled the town.",
+    "The Associated Press reported that Iran rejected the plan.",
+    "Ana Lopes told the AP that the talks had failed.",
+])
+def test_wire_agencies_are_neither_actors_nor_places(pipeline, text):
+    x = extract(pipeline, text)
+    names = {n for a in x.actors for n in (a.label, *a.aliases)} | {p.label for p in x.places}
+    assert not names & {"Reuters", "AFP", "Associated Press", "AP"}
+    assert all(e.source not in ("Reuters", "AFP", "Associated Press", "AP") for e in x.events)
+
+
+@pytest.mark.model
+def test_state_news_agencies_and_namesakes_stay_actors(pipeline):
+    x = extract(pipeline, "Xinhua said China would respond. KCNA said North Korea fired a missile.")
+    assert {"Xinhua", "KCNA"} <= {e.source for e in x.events if e.type == "statement"}
+    x = extract(pipeline, "Michael Bloomberg met Joe Biden. Bloomberg said the talks went well.")
+    assert {e.source for e in x.events if e.type == "statement"} == {"Michael Bloomberg"}
+
+
+@pytest.mark.model
+def test_dateline_is_no_subject_and_its_places_are_the_documents(pipeline):
+    from graphbuild.read import document_from_text
+
+    document = document_from_text(
+        "NUSA DUA, Indonesia, Nov 14 (Reuters) - Joe Biden met Xi Jinping at a hotel in Nusa Dua.", "t.txt")
+    x = extract_document(pipeline.parse(document.text), document)
+    assert {a.label for a in x.actors} == {"Joe Biden", "Xi Jinping"}
+    assert {p.label for p in x.places} == {"Nusa Dua", "Indonesia"}
+    (m,) = [e for e in x.events if e.type == "meeting"]
+    assert (m.source, m.targets, m.place) == ("Joe Biden", ["Xi Jinping"], "Nusa Dua")
+    assert m.start == 0 and m.sentence.startswith("Joe Biden")
+    # A later piece of a long text does not count the dateline again.
+    later = extract_document(pipeline.parse("Talks went on."), document, offset=500)
+    assert not later.places
 
 
 # ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from graphbuild.read import (
     iter_documents,
     read_text_file,
 )
-from graphbuild.types import Document, GraphbuildError
+from graphbuild.types import Dateline, Document, GraphbuildError
 
 DATA = Path(__file__).parent / "data" / "read"
 SAMPLE = Path(__file__).parents[1] / "graphbuild" / "data" / "samples" / "kerry_geneva.txt"
@@ -576,6 +576,16 @@ def test_rule1_headline_becomes_the_title():
         "\u2022 Photo",
         "* * *",
         "\u2022",
+        # Contributors named at the end of a wire story.
+        "Associated Press writer Ana Lopes in Oldtown contributed to this report.",
+        "Ana Lopes and Kim Berg contributed reporting.",
+        "Kim Berg contributed reporting from Oldtown.",
+        "(Ana Lopes in Oldtown contributed to this story.)",
+        # Captions closed by a photographer's credit (rule 4) go wherever they stand.
+        "Protesters march in Oldtown, Monday, Oct. 21, 2019. (AP Photo/Ana Lopes)",
+        "Protesters march in Oldtown on October 21, 2019. REUTERS/Ana Lopes",
+        "A man walks past a poster in Oldtown. AFP PHOTO / ANA LOPES",
+        "A street in Oldtown after the storm (Photo by Ana Lopes/Oldtown Images)",
     ],
 )
 def test_rule2_credit_lines_and_placeholders_are_dropped(credit):
@@ -601,6 +611,7 @@ def test_rule2_keeps_prose_that_merely_starts_alike():
         "Sign up for our daily newsletter to get the news first.",
         "We use cookies to improve your experience. Read our privacy policy.",
         "Privacy Policy | Terms of Use | Contact",
+        "Our Standards: The Gazette Trust Principles.",
     ],
 )
 def test_rule3_trailing_publisher_paragraph_is_dropped(footer):
@@ -696,3 +707,129 @@ def test_document_from_text_errors():
 def test_docstring_examples_run():
     result = doctest.testmod(read, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+# --------------------------------------------------------------------------- #
+# Wire datelines, agency credits, footers and photo credits
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    "dateline,places,region,date,agency",
+    [
+        ("OLDTOWN, Oct 17 (Reuters) - ", ["Oldtown"], None, "Oct 17", "Reuters"),
+        ("NEW HAVEN, Ruritania, Nov 14 (Reuters) - ", ["New Haven"], "Ruritania", "Nov 14", "Reuters"),
+        ("PORT ROYAL, Ruritania (AP) \u2014 ", ["Port Royal"], "Ruritania", None, "AP"),
+        ("OLDTOWN (AFP) - ", ["Oldtown"], None, None, "AFP"),
+        ("Oldtown (AFP) - ", ["Oldtown"], None, None, "AFP"),
+        ("OLDTOWN, March 3 - ", ["Oldtown"], None, "March 3", None),
+        ("OLDTOWN, Sept. 5 (Xinhua) -- ", ["Oldtown"], None, "Sept. 5", "Xinhua"),
+        ("OLDTOWN \u2013 ", ["Oldtown"], None, None, None),
+        ("OLDTOWN/NEWTOWN, July 4 (Reuters) - ", ["Oldtown", "Newtown"], None, "July 4", "Reuters"),
+        ("ST. MARY'S, Ill. (AP) \u2014", ["St. Mary's"], "Ill.", None, "AP"),
+        ("RIO DE ORO, 5 May (dpa) - ", ["Rio de Oro"], None, "5 May", "dpa"),
+    ],
+)
+def test_rule5_dateline_is_taken_out_of_the_text_and_kept(dateline, places, region, date, agency):
+    body = "The harbour authority approved a new ferry route, officials said.\n\nThe service starts in June."
+    doc = document_from_text(f"Ferry Route Approved By Harbour Board\n\n{dateline}{body}", id="d")
+    assert doc.text == body
+    assert doc.title == "Ferry Route Approved By Harbour Board"
+    assert doc.dateline == Dateline(dateline.rstrip(" -\u2013\u2014"), places, region, date, agency)
+    assert doc.date is None  # no year: the dateline alone does not say which day
+
+
+def test_rule5_dateline_place_is_spelled_as_in_the_article():
+    doc = document_from_text("NEW HAVEN, May 2 (Reuters) - Ferries left New Haven on Monday, officials said.")
+    assert doc.dateline.places == ["New Haven"]
+    doc = document_from_text("McALLISTER PARK, May 2 (Reuters) - Ferries left McAllister Park, officials said.")
+    assert doc.dateline.places == ["McAllister Park"]
+
+
+def test_rule5_dateline_on_a_line_of_its_own_or_wrapped():
+    body = "The harbour authority approved a new ferry route, officials said."
+    wrapped = document_from_text(f"OLDTOWN, Oct 17 (Reuters) -\n{body}")
+    alone = document_from_text(f"Ferry Route Approved\n\nOLDTOWN, Oct 17 (Reuters) -\n\n{body}")
+    for doc in (wrapped, alone):
+        assert doc.text == body
+        assert doc.dateline.text == "OLDTOWN, Oct 17 (Reuters)"
+    assert alone.title == "Ferry Route Approved"  # the dateline is no headline
+
+
+def test_rule5_a_dated_dateline_gives_the_document_date_when_it_has_none():
+    text = "OLDTOWN, March 3, 2022 (Reuters) - The harbour authority approved a new ferry route, officials said."
+    assert document_from_text(text).date == "2022-03-03"
+    assert document_from_text(text, date="2022-03-04").date == "2022-03-04"
+    assert document_from_text("OLDTOWN, 3 March 2022 - The harbour reopened.").date == "2022-03-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO said on Monday it would send more ships to the region.",
+        "U.S. forces - some 2,000 troops - left the base on Monday, officials said.",
+        "U.S.-Russian talks resumed in Oldtown on Monday, officials said.",
+        "NATO - which has 32 members - met in Oldtown on Monday, officials said.",
+        "EXCLUSIVE - The harbour authority plans to sell its ferries, sources said.",
+        "Oldtown (Labour) - The member asked about ferries, the record shows.",
+        "OLDTOWN, Oct 17 (Reuters) the harbour authority approved a route, officials said.",
+        "UNESCO \u2014 the cultural agency \u2014 listed the harbour on Monday, officials said.",
+        "IRAQI FORCES TAKE KIRKUK\n\nThe harbour authority approved a new ferry route, officials said.",
+    ],
+)
+def test_rule5_ordinary_openings_are_not_datelines(text):
+    doc = document_from_text(text)
+    assert doc.dateline is None
+    assert doc.text.endswith(text.split("\n")[-1])
+
+
+def test_rule5_a_dateline_later_in_the_article_is_left_alone():
+    text = (
+        "The harbour authority approved a new ferry route, officials said.\n\n"
+        "OLDTOWN, Oct 17 (Reuters) - A second story was pasted below."
+    )
+    doc = document_from_text(text)
+    assert doc.text == text and doc.dateline is None
+
+
+def test_dateline_is_written_in_the_document_meta_only_when_there_is_one():
+    doc = document_from_text("OLDTOWN (AP) \u2014 The harbour reopened on Monday.", id="d")
+    assert doc.meta()["dateline"] == {
+        "text": "OLDTOWN (AP)", "places": ["Oldtown"], "region": None, "date": None, "agency": "AP",
+    }
+    assert Document.from_dict({**doc.meta(), "text": doc.text}) == doc
+    assert Document.from_dict(doc.to_dict()) == doc
+    plain = document_from_text("The harbour reopened on Monday.", id="e")
+    assert "dateline" not in plain.meta() and Document.from_dict(plain.to_dict()) == plain
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We contributed to this report," the auditor said.',
+        "Donors contributed to this report, the minister said.",
+        "The ministry said local volunteers contributed reporting.",
+        '"We will fight," he said.',
+    ],
+)
+def test_rule2_sentences_about_contributions_are_kept(sentence):
+    text = f"The museum reopened on Sunday, its director said.\n\n{sentence}"
+    assert clean_text(text) == text
+
+
+def test_rule3_keeps_a_last_paragraph_about_standards_in_the_articles_voice():
+    text = (
+        "The museum reopened on Sunday, its director said.\n\n"
+        "The board said its editorial standards and trust principles would not change."
+    )
+    assert clean_text(text) == text
+
+
+def test_rule4_prose_mentioning_photos_is_kept():
+    text = (
+        "The museum reopened on Sunday, its director said.\n\n"
+        "The gallery shows a famous photo (taken in 1921) of the harbour.\n\n"
+        "Exports rose (see photo) in May\n\n"
+        "Prices in USD/kg rose in May"
+    )
+    assert clean_text(text) == text
