@@ -213,6 +213,12 @@ class Mentions:
             # Bare surname: the most recently introduced person of that name.
             chosen = max((self.entities[c] for c in candidates if self.entities[c].first <= span.start),
                          key=lambda e: e.first, default=self.entities[candidates[0]])
+        else:
+            # A name written family name first: "Xi" is "Xi Jinping" when no one else is called Xi.
+            firsts = {e.key for keys in self._persons_by_surname.values() for e in map(self.entities.get, keys)
+                      if e and any(len(n.split()) > 1 and n.split()[0].lower() == toks[0].lower() for n in e.names)}
+            if len(firsts) == 1:
+                chosen = self.entities[firsts.pop()]
         if chosen is None:
             chosen = self._entity(f"person:{slugify(' '.join(toks))}", "actor", "person")
             self._persons_by_surname.setdefault(key, []).append(chosen.key)

@@ -55,7 +55,10 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     * trims leading determiners and stray verbs ("meet de Mistura" -> "de Mistura");
     * drops fragments ("government-") and title parts ("Secretary of *State*");
     * relabels spans the gazetteer knows (a city tagged NORP, a country tagged PERSON);
-    * adds gazetteer places the model missed.
+    * adds gazetteer places the model missed;
+    * extends a personal name cut at a hyphen ("Yoon Suk" + "-yeol");
+    * makes a lone word that is the surname of one person named in full a PERSON
+      ("McGurk did not meet Barzani" with "Masoud Barzani" earlier), see :func:`_surname_spans`.
     """
     from spacy.tokens import Span
     from spacy.util import filter_spans
@@ -74,6 +77,11 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             end -= 1
         if start >= end:
             continue
+        if ent.label_ == "PERSON":
+            # "Yoon Suk-yeol": the model stops at the hyphen; a hyphen with no space either side joins.
+            while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
+                end += 2
         span = doc[start:end]
         text = span.text
         if text.endswith("-") or not any(ch.isupper() for ch in text):
@@ -91,8 +99,64 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     for span in _gazetteer_spans(doc, lexicon):
         if not any(i in taken for i in range(span.start, span.end)):
             kept.append(span)
+    kept = _surname_spans(doc, filter_spans(kept), lexicon)
     doc.ents = filter_spans(kept)
     return doc
+
+
+def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
+    """Relabel or add lone words that stand for a person named in full elsewhere in the text.
+
+    The model often tags a bare surname as a place or an organization ("Mesa told
+    reporters" -> GPE, "met Barzani" -> LOC, "Wang" -> ORG) or misses it.  A one-word
+    GPE/LOC/ORG/NORP span, or an untagged capitalised word, is that person when it
+    equals the surname of exactly one multi-word PERSON of the document, or, for names
+    written family name first ("Xi Jinping", "Yoon Suk-yeol"), the first word of exactly
+    one such name that no person has as surname.  Country names, capitals and demonyms
+    are never taken: "Jordan" stays the country even with a "Michael Jordan" about.
+    """
+    from spacy.tokens import Span
+
+    from .mentions import _surname_key
+
+    skip = lexicon.honorifics | lexicon.title_words
+    surnames: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
+    for s in spans:
+        if s.label_ != "PERSON":
+            continue
+        words = s.text.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in skip:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        full = " ".join(words)
+        surnames.setdefault(_surname_key(words), set()).add(full)
+        if words[0].lower() not in NAME_PARTICLES:
+            firsts.setdefault(words[0].lower(), set()).add(full)
+
+    def is_person(text: str) -> bool:
+        if not text[:1].isupper() or text.isupper() or not text.replace("-", "").isalpha():
+            return False
+        if lexicon.country(text) or lexicon.seat(text) or lexicon.demonym(text):
+            return False
+        key = _surname_key([text])
+        if key in surnames:
+            return len(surnames[key]) == 1
+        return len(firsts.get(text.lower(), ())) == 1
+
+    if not surnames:
+        return spans
+    out = []
+    for s in spans:
+        if len(s) == 1 and s.label_ in ("GPE", "LOC", "ORG", "NORP") and is_person(s.text):
+            s = Span(doc, s.start, s.end, label="PERSON")
+        out.append(s)
+    taken = {i for s in out for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.i not in taken and tok.is_title and is_person(tok.text):
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return out
 
 
 def _is_leading_junk(tok) -> bool:
