@@ -60,8 +60,19 @@ class _Resolver:
         out = []
         for j, key in self.m.actor_at.items():
             if j < i and self.m.entities.get(key) and self.m.entities[key].type == "person":
-                out.append((j, key, self.doc[j].dep_ in SUBJECT_DEPS))
+                out.append((j, key, self._is_subject(self.doc[j])))
         return sorted(out)
+
+    @staticmethod
+    def _is_subject(tok) -> bool:
+        """``tok`` names the subject: itself, or a name in apposition to it ("Its chief, Manuel González, met")."""
+        for _ in range(3):
+            if tok.dep_ in SUBJECT_DEPS:
+                return True
+            if tok.dep_ not in ("appos", "compound", "flat") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def pronoun(self, tok) -> list[str]:
         low = tok.lower_

@@ -113,3 +113,11 @@ def test_surname_tagged_as_a_city_speaks_and_meets(pipeline):
     assert {e.source for e in x.events if e.type == "statement"} == {"Carlos Mesa"}
     assert {(e.source, tuple(e.targets)) for e in x.events if e.type == "meeting"} == \
         {("Manuel Gonzalez", ("Carlos Mesa",))}
+
+
+@pytest.mark.model
+def test_pronoun_after_a_name_in_apposition_to_the_subject(pipeline):
+    # "He" is the mission chief (the subject, named in apposition), not the person he met.
+    x = extract(pipeline, "Its mission chief, Manuel Gonzalez, met Carlos Mesa in La Paz on Monday. "
+                          "He urged the election board to explain the change.")
+    assert {e.source for e in x.events if e.type == "appeal"} == {"Manuel Gonzalez"}
