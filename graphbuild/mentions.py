@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
+from .nlp import is_acronym
 from .types import slugify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,6 +140,7 @@ class Mentions:
                 self._add_gpe(s)
             elif s.label_ == "ORG":
                 self._add_org(s)
+        self._link_defined_acronyms()
         self._link_acronyms()
         # Titles and affiliations last: they point at states and organizations found above.
         for s in persons:
@@ -314,11 +316,33 @@ class Mentions:
             ent = self.state(iso)
             ent.add(span.text, span.start)
             self._mark(span, ent.key, "actor")
-        else:
+        elif self._demonym_names_agent(root):
             if root.i not in self.actor_at:
                 # An adjective ("Belarusian President ...") is a mention of the state too.
                 self.state(iso).add(span.text, span.start)
                 self.actor_at[root.i] = self.state(iso).key
+
+    def _demonym_names_agent(self, root) -> bool:
+        """An adjective demonym speaks of the state only when it qualifies someone who can act.
+
+        "Belarusian President ...", "Russian officials", "Chinese carmakers" mention the
+        state; "its Spanish acronym", "the Syrian border", "a Ukrainian port city" do not.
+        """
+        head = root.head
+        if head.i == root.i:
+            return False
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            # "Russian foreign ministry spokeswoman": the phrase's last common noun decides
+            # ("its Spanish acronym MUD" stops at "acronym").
+            head = head.head
+        low = head.lower_
+        lex = self.lex
+        if low in _ACRONYM_NOUNS or any(c.lower_ in _ACRONYM_NOUNS for c in head.children):
+            return False  # "its Spanish acronym FARC": the language of the name
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG") or head.i in self.actor_at:
+            return True
+        return low in lex.title_nouns or low in lex.official_heads or low in lex.group_heads \
+            or low.rstrip("s") in lex.title_nouns or low in _AGENT_NOUNS
 
     def _link_acronyms(self) -> None:
         """"UN" and "United Nations" are one organization."""
@@ -336,6 +360,78 @@ class Mentions:
                         if initials == letters:
                             self._merge(short, long)
                             break
+
+    def _link_defined_acronyms(self) -> None:
+        """Acronyms the text defines, whatever their letters.
+
+        * "the Kurdistan Workers Party (PKK)", "the Group of 20 (G20)": the name before "(ACR)";
+        * "the tribunal, known by its Spanish initials TSE": the noun that "known" describes,
+          which is either named ("The Democratic Unity coalition, known by its acronym MUD":
+          a common noun under capitalised modifiers becomes an organization of that name)
+          or stands for the organization named earlier whose name ends with it (see
+          :meth:`org_ending_with`).
+        """
+        doc = self.doc
+        for tok in doc:
+            if tok.text == "(" and tok.i > 0 and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+                acr, long_key = doc[tok.i + 1], self.actor_at.get(tok.i - 1)
+                if is_acronym(acr.text) and long_key and self.entities[long_key].type in ("organization", "group"):
+                    self._alias(acr, long_key)
+            elif tok.lower_ in _ACRONYM_NOUNS and tok.i + 1 < len(doc) and is_acronym(doc[tok.i + 1].text):
+                known = next((t for t in doc[max(0, tok.i - 4):tok.i] if t.lower_ in ("known", "called")), None)
+                if known is None or known.dep_ not in ("acl", "relcl", "advcl") or known.head.i >= known.i:
+                    continue
+                key = self._named_noun(known.head)
+                if key:
+                    self._alias(doc[tok.i + 1], key)
+
+    def _alias(self, acr, key: str) -> None:
+        """Make the acronym token ``acr`` a name of entity ``key``."""
+        short = self.actor_at.get(acr.i)
+        if short == key:
+            return
+        if short in self.entities and self.entities[short].type in ("organization", "group"):
+            self._merge(self.entities[short], self.entities[key])
+        elif short is None:
+            self.entities[key].add(acr.text, acr.i)
+            self.actor_at[acr.i] = key
+
+    def _named_noun(self, head) -> str | None:
+        """The organization a noun phrase headed by ``head`` names ("the Democratic Unity coalition", "the tribunal")."""
+        if head.i in self.actor_at:
+            key = self.actor_at[head.i]
+            return key if self.entities[key].type in ("organization", "group") else None
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
+        start = min((t.i for c in mods for t in c.subtree), default=head.i)
+        words = self.doc[start:head.i]
+        if words and all(t.is_title or t.is_punct for t in words) and not any(t.i in self.actor_at for t in words):
+            name = self.doc[start:head.i + 1].text
+            ent = self._entity(f"org:{slugify(name)}", "actor", "organization")
+            ent.add(name, start)
+            self._mark(self.doc[start:head.i + 1], ent.key, "actor")
+            return ent.key
+        if words:
+            return None
+        return self.org_ending_with(head.lower_, head.i)
+
+    def org_ending_with(self, noun: str, before: int) -> str | None:
+        """The organization whose name ends with ``noun`` ("the tribunal" -> "Supreme Electoral Tribunal").
+
+        The one mentioned last before token ``before``; failing that, the only one in the document.
+        """
+        noun = noun.lower()
+        ends = {e.key for e in self.entities.values() if e.type in ("organization", "group")
+                and any(n.split()[-1].lower() == noun for n in e.names if not n.replace(".", "").isupper())}
+        if not ends:
+            return None
+        last = {k: max((i for i, key in self.actor_at.items() if key == k and i < before), default=-1) for k in ends}
+        best = max(last.values())
+        if best >= 0:
+            hits = [k for k, i in last.items() if i == best]
+            return hits[0] if len(hits) == 1 else None
+        return next(iter(ends)) if len(ends) == 1 else None
 
     def _merge(self, a: LocalEntity, into: LocalEntity) -> None:
         if a.key not in self.entities or a is into:
@@ -438,6 +534,18 @@ class Mentions:
             else:
                 e.label = max(e.names, key=lambda n: (e.names[n], len(n), n))
 
+
+#: People and bodies a demonym can qualify besides titles, officials and groups ("Chinese carmakers").
+_AGENT_NOUNS = frozenset({
+    "people", "citizens", "nationals", "man", "woman", "men", "women", "side", "team", "delegation",
+    "company", "companies", "firm", "firms", "carmaker", "carmakers", "makers", "producers", "exporters",
+    "companies", "businesses", "industry", "investors", "banks", "negotiators", "counterparts", "captors",
+    "hostages", "prisoners", "victims", "nation", "country", "state", "republic", "people's",
+    "warships", "ships", "vessels", "drones", "missiles", "strikes", "airstrikes", "air", "navy",
+})
+
+#: "known by its Spanish *initials* TSE".
+_ACRONYM_NOUNS = frozenset({"initials", "acronym", "abbreviation", "initialism"})
 
 _PARTICLES = frozenset("de da di del della der den van von le la al el bin ibn bint abu du dos das ter".split())
 _ARMED = frozenset({"front", "brigade", "brigades", "battalion", "militia", "militias", "jihad", "mujahideen",

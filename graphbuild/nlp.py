@@ -71,6 +71,13 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
         start, end = ent.start, ent.end
         while start < end and _is_leading_junk(doc[start]):
             start += 1
+        opens = [t.i for t in doc[start:end] if t.text == "("]
+        if opens and not any(t.text == ")" for t in doc[opens[-1]:end]):
+            # "Citizen Community (CC": the model swallowed half of "(CC)"; the acronym is its own span.
+            tail = doc[opens[-1] + 1:end]
+            if tail and is_acronym(tail.text) and end < len(doc) and doc[end].text == ")":
+                kept.append(Span(doc, tail.start, tail.end, label="ORG"))
+            end = opens[-1]
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         while end > start and doc[end - 1].lower_ in ("'s", "’s", "'"):
@@ -99,9 +106,45 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     for span in _gazetteer_spans(doc, lexicon):
         if not any(i in taken for i in range(span.start, span.end)):
             kept.append(span)
-    kept = _surname_spans(doc, filter_spans(kept), lexicon)
+    kept = _defined_acronyms(doc, filter_spans(kept), lexicon)
+    kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
+
+
+def is_acronym(text: str) -> bool:
+    """"PKK", "G20", "U.N.": capitals and digits, two to eight of them, beginning with a letter."""
+    letters = text.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 8 and letters[0].isalpha() and letters.isupper() and letters.isalnum()
+
+
+def _acronym_after(doc: "Doc", end: int) -> "tuple[int, int] | None":
+    """Token range of "ACR" when ``doc[end:]`` reads "(ACR)"."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text):
+        return end + 1, end + 2
+    return None
+
+
+def _defined_acronyms(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
+    """A name followed by "(ACR)" is an organization, and ACR names it too.
+
+    "Asia-Pacific Economic Cooperation (APEC)" is tagged LOC by the model: a
+    several-word place name that is given an acronym is an organization, unless
+    the gazetteer knows it as a place.  An untagged ACR becomes an ORG span.
+    """
+    from spacy.tokens import Span
+
+    out = []
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for s in spans:
+        acr = _acronym_after(doc, s.end)
+        if acr and s.label_ in ("GPE", "LOC") and len(s) > 1 and not lexicon.is_place_name(s.text) \
+                and s.text[:1] == doc[acr[0]].text[:1]:
+            s = Span(doc, s.start, s.end, label="ORG")
+        if acr and s.label_ == "ORG" and acr[0] not in taken:
+            out.append(Span(doc, acr[0], acr[1], label="ORG"))
+        out.append(s)
+    return out
 
 
 def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:

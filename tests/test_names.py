@@ -121,3 +121,91 @@ def test_pronoun_after_a_name_in_apposition_to_the_subject(pipeline):
     x = extract(pipeline, "Its mission chief, Manuel Gonzalez, met Carlos Mesa in La Paz on Monday. "
                           "He urged the election board to explain the change.")
     assert {e.source for e in x.events if e.type == "appeal"} == {"Manuel Gonzalez"}
+
+
+# ---------------------------------------------------------------------------
+# Acronyms the text defines
+# ---------------------------------------------------------------------------
+def test_fixer_trims_an_unbalanced_parenthesis_and_keeps_the_acronym():
+    words = ["Her", "alliance", ",", "Citizen", "Community", "(", "CC", ")", ",", "said", "no", "."]
+    spaces = [True, False, True, True, True, False, False, False, True, True, False, False]
+    ents = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    assert _fixed(words, ents, spaces) == [("Citizen Community", "ORG"), ("CC", "ORG")]
+
+
+def test_fixer_place_name_given_an_acronym_is_an_organization():
+    words = ["the", "Asia", "-", "Pacific", "Economic", "Cooperation", "(", "APEC", ")", "forum"]
+    spaces = [True, False, False, True, True, True, False, False, True, False]
+    ents = ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "O", "B-ORG", "O", "O"]
+    assert _fixed(words, ents, spaces) == [("Asia-Pacific Economic Cooperation", "ORG"), ("APEC", "ORG")]
+    # A real place keeps its label: "(AFP)" after a dateline is no acronym of the city.
+    words = ["in", "New", "York", "(", "AFP", ")"]
+    ents = ["O", "B-GPE", "I-GPE", "O", "B-ORG", "O"]
+    assert ("New York", "GPE") in _fixed(words, ents, [True, True, True, False, False, False])
+
+
+def test_mentions_acronym_in_parentheses_joins_its_name_whatever_its_letters():
+    words = ["the", "Group", "of", "20", "(", "G20", ")", "met", ".", "The", "G20", "agreed", "."]
+    doc = _doc(words, heads=[1, 7, 1, 2, 5, 1, 5, 7, 7, 10, 11, 11, 11],
+               deps=["det", "nsubj", "prep", "pobj", "punct", "appos", "punct", "ROOT", "punct",
+                     "det", "nsubj", "ROOT", "punct"],
+               ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"],
+               pos=["DET", "PROPN", "ADP", "NUM", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT",
+                    "DET", "PROPN", "VERB", "PUNCT"])
+    m = Mentions(doc, default_lexicon())
+    m.labels()
+    assert m.actor_at[1] == m.actor_at[5] == m.actor_at[10]
+    assert m.entities[m.actor_at[1]].label == "Group of 20"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,long,short", [
+    ("The army fought the Kurdistan Workers Party (PKK) in the mountains. The PKK said it lost ten men.",
+     "Kurdistan Workers Party", "PKK"),
+    ("The ruling Movement for Socialism (MAS) called the protests a coup. MAS said it would win.",
+     "Movement for Socialism", "MAS"),
+])
+def test_acronym_in_parentheses_joins_its_name(pipeline, text, long, short):
+    x = extract(pipeline, text)
+    hits = [a for a in x.actors if long in a.aliases or a.label == long]
+    assert len(hits) == 1 and short in hits[0].aliases and hits[0].label == long
+    assert not [a for a in x.actors if a.label == short]
+
+
+@pytest.mark.model
+def test_acronym_known_by_its_initials_joins_the_named_body(pipeline):
+    x = extract(pipeline, "Carlos Mesa said the Supreme Electoral Tribunal had manipulated the count. "
+                          "The tribunal, known by its Spanish initials TSE, stopped updating its count. "
+                          "The TSE rejected the accusation.")
+    (tse,) = [a for a in x.actors if a.type == "organization"]
+    assert tse.label == "Supreme Electoral Tribunal" and "TSE" in tse.aliases
+    # "its Spanish initials" is no mention of Spain.
+    assert "Spain" not in {a.label for a in x.actors}
+
+
+@pytest.mark.model
+def test_named_coalition_known_by_its_acronym(pipeline):
+    x = extract(pipeline, "The Democratic Unity coalition, known by its Spanish acronym MUD, said on Tuesday "
+                          "it would join talks with the government.")
+    assert {a.label for a in x.actors if a.type in ("organization", "group")} == {"Democratic Unity coalition"}
+    assert {e.source for e in x.events if e.type == "statement"} == {"Democratic Unity coalition"}
+    assert "Spain" not in {a.label for a in x.actors}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,state", [
+    # A demonym qualifying someone who acts is the state; one qualifying a thing is not.
+    ("Belarusian President Alexander Lukashenko met Vladimir Putin.", "Belarus"),
+    ("Russian officials said the talks would resume.", "Russia"),
+])
+def test_demonym_before_an_agent_is_the_state(pipeline, text, state):
+    assert state in {a.label for a in extract(pipeline, text).actors}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,state", [
+    ("The group, known by its Spanish acronym FARC, said it would disarm.", "Spain"),
+    ("Shells landed near the Syrian border on Tuesday, the monitor said.", "Syria"),
+])
+def test_demonym_before_a_thing_is_not_the_state(pipeline, text, state):
+    assert state not in {a.label for a in extract(pipeline, text).actors}
