@@ -22,7 +22,7 @@ from .types import slugify
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS"]
+__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS", "BODY_NOUNS"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "ibn-", "abu-")
@@ -142,6 +142,7 @@ class Mentions:
                 self._add_org(s)
         self._link_defined_acronyms()
         self._link_acronyms()
+        self._link_short_names()
         # Titles and affiliations last: they point at states and organizations found above.
         for s in persons:
             key = self.actor_at.get(s.root.i)
@@ -416,6 +417,59 @@ class Mentions:
             return None
         return self.org_ending_with(head.lower_, head.i)
 
+    def body_antecedent(self, tok) -> str | None:
+        """"the tribunal", "the ministry", "the coalition": the organization named earlier that it stands for.
+
+        Only a bare definite noun of :data:`BODY_NOUNS` counts ("the main opposition
+        coalition" or "a party" may be another body); it is the organization whose name
+        ends with that noun (see :meth:`org_ending_with`).
+        """
+        if tok.pos_ != "NOUN" or tok.lower_ not in BODY_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in tok.children):
+            return None
+        return self.org_ending_with(tok.lower_, tok.i)
+
+    def _link_short_names(self) -> None:
+        """"Commission" alone is the "European Commission" when no other organization ends with it."""
+        orgs = [e for e in self.entities.values() if e.type in ("organization", "group")]
+        for short in orgs:
+            if short.key not in self.entities or any(len(n.split()) > 1 for n in short.names):
+                continue
+            words = {n.lower() for n in short.names if not n.replace(".", "").isupper()}
+            if not words or not words <= {w.lower() for w in self.lex.org_words}:
+                continue
+            longs = [e for e in orgs if e is not short and e.key in self.entities
+                     and any(len(n.split()) > 1 and n.split()[-1].lower() in words for n in e.names)]
+            if len(longs) == 1:
+                self._merge(short, longs[0])
+
+    def home_state(self) -> str | None:
+        """The state an article is about, when one clearly dominates; else None.
+
+        Counts the mentions of each state, of the country as a place and of its
+        cities ("CARACAS, April 8" and "in Caracas" count for Venezuela).  The top state
+        needs three mentions and twice as many as the next: "the government" of a
+        report from Caracas is Venezuela's, that of a summit report is nobody's in particular.
+        """
+        if getattr(self, "_home", False) is not False:
+            return self._home
+        counts: Counter = Counter()
+        for e in self.entities.values():
+            if e.type == "state" and e.iso:
+                counts[e.iso] += e.mentions
+            elif e.kind == "place":
+                iso = e.iso or (self.lex.city(e.label) or {}).get("country")
+                if iso:
+                    counts[iso] += e.mentions
+        top = counts.most_common(2)
+        self._home = None
+        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            self._home = self.state(top[0][0]).key
+        return self._home
+
     def org_ending_with(self, noun: str, before: int) -> str | None:
         """The organization whose name ends with ``noun`` ("the tribunal" -> "Supreme Electoral Tribunal").
 
@@ -542,6 +596,16 @@ _AGENT_NOUNS = frozenset({
     "companies", "businesses", "industry", "investors", "banks", "negotiators", "counterparts", "captors",
     "hostages", "prisoners", "victims", "nation", "country", "state", "republic", "people's",
     "warships", "ships", "vessels", "drones", "missiles", "strikes", "airstrikes", "air", "navy",
+})
+
+#: Nouns that, bare after "the", stand for an organization named earlier ("the tribunal").
+#: Words for forces ("the army", "the police") and "the group"/"the state" are left out on
+#: purpose: they as often mean a state's forces or the article's subject in general.
+BODY_NOUNS = frozenset({
+    "tribunal", "ministry", "coalition", "commission", "party", "company", "council", "committee",
+    "court", "agency", "alliance", "bureau", "board", "department", "union", "organization",
+    "organisation", "movement", "federation", "association", "bank", "assembly", "institute",
+    "foundation", "authority", "secretariat", "league", "corporation", "carmaker", "bloc",
 })
 
 #: "known by its Spanish *initials* TSE".

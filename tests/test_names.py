@@ -209,3 +209,71 @@ def test_demonym_before_an_agent_is_the_state(pipeline, text, state):
 ])
 def test_demonym_before_a_thing_is_not_the_state(pipeline, text, state):
     assert state not in {a.label for a in extract(pipeline, text).actors}
+
+
+# ---------------------------------------------------------------------------
+# Bare nouns that stand for a named organization or a state
+# ---------------------------------------------------------------------------
+def _sources(x, *types):
+    return {e.source for e in x.events if e.type in types}
+
+
+@pytest.mark.model
+def test_the_tribunal_is_the_named_tribunal(pipeline):
+    x = extract(pipeline, "Carlos Mesa said the Supreme Electoral Tribunal had manipulated the count. "
+                          "The tribunal said the count was fair.")
+    assert _sources(x, "statement") == {"Carlos Mesa", "Supreme Electoral Tribunal"}
+    assert len([a for a in x.actors if a.type == "organization"]) == 1
+
+
+@pytest.mark.model
+def test_the_company_is_the_company_named_last(pipeline):
+    x = extract(pipeline, "Acme Trading Company sued Orbis Shipping Company on Monday. "
+                          "The company said the claim was baseless.")
+    assert _sources(x, "statement") == {"Orbis Shipping Company"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,not_source", [
+    # Forces are not resolved to an organization that happens to end in "Army".
+    ("The Free Syrian Army shelled the town. The army said it had repelled the attack.", "Free Syrian Army"),
+    # A modified noun may be another body: "the rival company" is not the company named last.
+    ("Acme Trading Company sued Orbis Shipping Company on Monday. The rival company said the claim "
+     "was baseless.", "Orbis Shipping Company"),
+])
+def test_bare_nouns_left_alone(pipeline, text, not_source):
+    said = [e for e in extract(pipeline, text).events if e.type == "statement" and "said" in e.sentence]
+    assert not_source not in {e.source for e in said}
+
+
+@pytest.mark.model
+def test_members_of_a_body_act_for_it(pipeline):
+    x = extract(pipeline, "Carlos Mesa said the Supreme Electoral Tribunal had manipulated the count. "
+                          "The envoy Manuel Gonzalez later held talks with members of the tribunal.")
+    assert ("Manuel Gonzalez", ("Supreme Electoral Tribunal",)) in \
+        {(e.source, tuple(e.targets)) for e in x.events if e.type == "meeting"}
+
+
+@pytest.mark.model
+def test_the_government_of_a_report_from_one_country(pipeline):
+    text = ("CARACAS, April 8 (Reuters) - Troops fired tear gas at protesters in Caracas. "
+            "Police in Caracas arrested dozens. The opposition said it would join talks with the government "
+            "in Caracas on Thursday.")
+    x = extract(pipeline, text)
+    assert ("Venezuela" in {t for e in x.events if e.type == "meeting" for t in [e.source, *e.targets]})
+
+
+@pytest.mark.model
+def test_the_government_without_a_dominant_state_is_left_alone(pipeline):
+    x = extract(pipeline, "John Kerry met Sergei Lavrov in Geneva. The opposition said it would join talks "
+                          "with the government.")
+    assert not {a.label for a in x.actors if a.type == "state"}
+
+
+def test_mentions_single_word_name_joins_the_only_longer_name_ending_with_it():
+    words = ["European", "Commission", "spoke", ".", "Commission", "staff", "left", "."]
+    doc = _doc(words, heads=[1, 2, 2, 2, 5, 6, 6, 6],
+               deps=["compound", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct"],
+               ents=["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "O"], pos=["PROPN"] * 8)
+    m = Mentions(doc, default_lexicon())
+    assert m.actor_at[4] == m.actor_at[1]
