@@ -277,3 +277,28 @@ def test_mentions_single_word_name_joins_the_only_longer_name_ending_with_it():
                ents=["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "O"], pos=["PROPN"] * 8)
     m = Mentions(doc, default_lexicon())
     assert m.actor_at[4] == m.actor_at[1]
+
+
+# ---------------------------------------------------------------------------
+# A state's ministry is an organization of that state
+# ---------------------------------------------------------------------------
+@pytest.mark.model
+def test_a_countrys_ministry_is_its_own_organization(pipeline):
+    x = extract(pipeline, "China's commerce ministry said the tariffs were unfair. "
+                          "Later the ministry accused European carmakers of dumping.")
+    (ministry,) = [a for a in x.actors if a.type == "organization"]
+    assert ministry.label == "China's commerce ministry" and ministry.affiliation == "China"
+    assert _sources(x, "statement", "accusation") == {"China's commerce ministry"}
+
+
+@pytest.mark.model
+def test_demonym_and_possessive_ministry_are_one_organization(pipeline):
+    x = extract(pipeline, "China's foreign ministry said the talks were useful. "
+                          "The Chinese foreign ministry said Beijing would respond.")
+    assert len([a for a in x.actors if a.type == "organization"]) == 1
+
+
+@pytest.mark.model
+def test_a_ministry_without_a_state_is_not_an_organization(pipeline):
+    x = extract(pipeline, "The foreign ministry said the talks were useful.")
+    assert not [a for a in x.actors if a.type == "organization"]
