@@ -101,6 +101,8 @@ class Mentions:
     def place(self, name: str) -> LocalEntity:
         name = _clean_name(name)
         iso = self.lex.country(name)
+        if not iso and len(name.replace(" ", "")) >= 4 and name.isupper() and "." not in name:
+            name = name.title()  # a dateline's "LA PAZ" is La Paz
         label = self.lex.country_label(iso) if iso else name
         return self._entity(f"place:{slugify(label)}", "place", "place", label=label, iso=iso)
 

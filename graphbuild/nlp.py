@@ -106,10 +106,43 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     for span in _gazetteer_spans(doc, lexicon):
         if not any(i in taken for i in range(span.start, span.end)):
             kept.append(span)
-    kept = _defined_acronyms(doc, filter_spans(kept), lexicon)
+    kept = _dateline_spans(doc, filter_spans(kept), lexicon)
+    kept = _defined_acronyms(doc, kept, lexicon)
     kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
+
+
+def _dateline_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
+    """"NUSA DUA, Indonesia, Nov 14 (Reuters)": capitals opening a line before ", <country>" are a place.
+
+    The model reads an unknown dateline town as a person or an organization; the
+    gazetteer cannot help when the town is not in it.
+    """
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    out = list(spans)
+    for tok in doc:
+        if not (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
+            continue
+        end = tok.i
+        while end < len(doc) and end - tok.i < 3 and doc[end].is_alpha and doc[end].is_upper:
+            end += 1
+        if end == tok.i or not _is_shouted(doc[tok.i:end].text) or end + 1 >= len(doc) or doc[end].text != ",":
+            continue
+        # The country closes the dateline: a comma, "(Reuters)" or a dash follows it ("NATO, Russia and ..." is no dateline).
+        width = next((k for k in (3, 2, 1) if end + 1 + k < len(doc)
+                      and lexicon.country(doc[end + 1:end + 1 + k].text)), 0)
+        if not width or doc[end + 1 + width].text not in (",", "(", "-", "—", "–"):
+            continue
+        out = [s for s in out if s.end <= tok.i or s.start >= end]
+        out.append(Span(doc, tok.i, end, label="GPE"))
+    # The dateline town named again after "in" is the same place, whatever the model says.
+    towns = {s.text.title() for s in out if s.label_ == "GPE" and _is_shouted(s.text)}
+    return filter_spans([Span(doc, s.start, s.end, label="GPE") if s.label_ in ("PERSON", "ORG")
+                         and s.text in towns and s.start > 0 and doc[s.start - 1].lower_ in ("in", "at", "near")
+                         else s for s in out])
 
 
 def is_acronym(text: str) -> bool:
@@ -218,14 +251,21 @@ def _is_title_fragment(span, lexicon: Lexicon) -> bool:
     return prev.lower_ == "of" and prev2.text.lower().rstrip(".") in lexicon.title_words
 
 
+def _is_shouted(text: str) -> bool:
+    """An all-capitals name of four letters or more ("CARACAS", "LA PAZ"): a dateline or headline, not an acronym."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and "." not in text
+
+
 def _gazetteer_label(span, lexicon: Lexicon) -> str | None:
     text = span.text
-    if span.label_ == "PERSON" and len(span) > 1:
+    if span.label_ == "PERSON" and len(span) > 1 and not _is_shouted(text):
         return None  # a full personal name that happens to contain a place word
-    if lexicon.country(text) or lexicon.city(text) or lexicon.seat(text):
-        return "GPE"
-    if lexicon.is_region(text):
-        return "LOC"
+    for t in ((text, text.title()) if _is_shouted(text) else (text,)):
+        if lexicon.country(t) or lexicon.city(t) or lexicon.seat(t):
+            return "GPE"
+        if lexicon.is_region(t):
+            return "LOC"
     if span.label_ == "NORP" and lexicon.demonym(text):
         return "NORP"
     return None
@@ -239,14 +279,16 @@ def _gazetteer_spans(doc: "Doc", lexicon: Lexicon):
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if not tok.is_title or tok.ent_type_:
+        if not (tok.is_title or tok.is_upper) or tok.ent_type_:
             i += 1
             continue
         for width in (3, 2, 1):
             if i + width > n:
                 continue
             span = doc[i : i + width]
-            if any(t.ent_type_ for t in span) or not all(t.is_title or t.is_punct for t in span):
+            if any(t.ent_type_ for t in span):
+                continue
+            if not (all(t.is_title or t.is_punct for t in span) or _is_shouted(span.text)):
                 continue
             label = _gazetteer_label(span, lexicon)
             # A sentence-initial single word is too often an ordinary word ("Nice", "Reading").

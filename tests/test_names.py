@@ -302,3 +302,42 @@ def test_demonym_and_possessive_ministry_are_one_organization(pipeline):
 def test_a_ministry_without_a_state_is_not_an_organization(pipeline):
     x = extract(pipeline, "The foreign ministry said the talks were useful.")
     assert not [a for a in x.actors if a.type == "organization"]
+
+
+# ---------------------------------------------------------------------------
+# Datelines: "CARACAS, April 8 (Reuters)", "NUSA DUA, Indonesia, Nov 14 (Reuters)"
+# ---------------------------------------------------------------------------
+def test_fixer_all_capitals_town_the_gazetteer_knows_is_a_place():
+    words = ["CARACAS", ",", "April", "8", "-", "Troops", "fired", "."]
+    ents = ["B-ORG", "O", "B-DATE", "I-DATE", "O", "O", "O", "O"]
+    assert ("CARACAS", "GPE") in _fixed(words, ents)
+    words = ["LA", "PAZ", ",", "Bolivia", "-", "Crowds", "gathered", "."]
+    assert ("LA PAZ", "GPE") in _fixed(words, ["O", "O", "O", "B-GPE", "O", "O", "O", "O"])
+
+
+def test_fixer_unknown_dateline_town_before_its_country_is_a_place():
+    words = ["NUSA", "DUA", ",", "Indonesia", ",", "Nov", "14", "-", "Leaders", "met", "in", "Nusa", "Dua", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-GPE", "O", "B-DATE", "I-DATE", "O", "O", "O", "O",
+            "B-PERSON", "I-PERSON", "O"]
+    got = _fixed(words, ents)
+    assert ("NUSA DUA", "GPE") in got and ("Nusa Dua", "GPE") in got
+
+
+@pytest.mark.parametrize("words,ents,kept", [
+    # An acronym is not a shouted town name.
+    (["NATO", ",", "Russia", "and", "others", "met", "."], ["B-ORG", "O", "B-GPE", "O", "O", "O", "O"],
+     ("NATO", "ORG")),
+    # Capitals not opening a line, or not before a country, are left to the model.
+    (["Leaders", "met", "in", "Paris", ".", "JOHN", "SMITH", ",", "reporter", "."],
+     ["O", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "O"], ("JOHN SMITH", "PERSON")),
+])
+def test_fixer_capitals_left_alone(words, ents, kept):
+    assert kept in _fixed(words, ents)
+
+
+def test_mentions_all_capitals_place_gets_its_usual_spelling():
+    words = ["Talks", "ended", "in", "LA", "PAZ", "."]
+    m = Mentions(_doc(words, heads=[1, 1, 1, 4, 2, 1], deps=["nsubj", "ROOT", "prep", "compound", "pobj", "punct"],
+                      ents=["O", "O", "O", "B-GPE", "I-GPE", "O"], pos=["NOUN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]),
+                 default_lexicon())
+    assert m.entities[m.place_at[4]].label == "La Paz"
