@@ -118,12 +118,18 @@ class _Resolver:
     def _group_from_phrase(self, tok) -> list[str]:
         """A group actor named by a noun phrase: its adjacent modifiers and head ("Syrian opposition leaders")."""
         words = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_ in ("PERSON", "ORG")]
-        label = " ".join([c.text for c in words] + [tok.text])
-        label = label[0].upper() + label[1:]
+        label = self._spelled(words + [tok])
         g = self.m.group(label)
         g.add(label, tok.i)
         self.m.actor_at[tok.i] = g.key
         return [g.key]
+
+    @staticmethod
+    def _spelled(tokens) -> str:
+        """A group's label from its words, spaced as in the text ("Pro-Russian separatists", not "Pro - Russian")."""
+        label = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+        label = " ".join(label.split())
+        return label[0].upper() + label[1:]
 
     def government(self, tok) -> str | None:
         """The state of "the government" / "Maduro's government" / "the authorities".
@@ -245,11 +251,10 @@ class _Resolver:
             if allow_groups and low in self.lex.group_heads and tok.pos_ in ("NOUN", "PROPN"):
                 left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 - sum(
                     1 for x in tok.lefts if x.dep_ in ("amod", "compound") and x.i > c.i)]
-                words = [c.text for c in left if not c.ent_type_ or c.ent_type_ == "NORP"] + [tok.text]
+                words = [c for c in left if not c.ent_type_ or c.ent_type_ == "NORP"] + [tok]
                 if len(words) == 1 and low not in _BARE_GROUPS:
                     return []
-                label = " ".join(words)
-                label = label[0].upper() + label[1:]
+                label = self._spelled(words)
                 g = m.group(label)
                 g.add(label, tok.i)
                 m.actor_at[tok.i] = g.key

@@ -341,3 +341,9 @@ def test_mentions_all_capitals_place_gets_its_usual_spelling():
                       ents=["O", "O", "O", "B-GPE", "I-GPE", "O"], pos=["NOUN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]),
                  default_lexicon())
     assert m.entities[m.place_at[4]].label == "La Paz"
+
+
+@pytest.mark.model
+def test_group_label_keeps_the_hyphen_as_written(pipeline):
+    x = extract(pipeline, "Pro-Russian separatists shelled the port on Saturday.")
+    assert "Pro-Russian separatists" in {a.label for a in x.actors if a.type == "group"}
