@@ -35,6 +35,19 @@ NAME_PARTICLES = frozenset(
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 
+#: Ministerial portfolios: in "Interior Minister" or "French Trade Minister" they belong to the title.
+PORTFOLIOS = frozenset({
+    "interior", "foreign", "defence", "defense", "finance", "trade", "commerce", "justice", "economy",
+    "health", "energy", "oil", "education", "agriculture", "industry", "labour", "labor", "transport",
+    "information", "culture", "environment", "treasury", "home",
+})
+
+#: Words that make a name a place, whatever the model says ("Plaza Altamira", "Tahrir Square").
+PLACE_NAME_WORDS = frozenset({
+    "Plaza", "Square", "Street", "Avenue", "Boulevard", "Road", "Bridge", "Airport", "Stadium", "Park",
+    "Palace", "Mosque", "Cathedral", "Hotel", "Hospital", "Harbour", "Harbor", "Port", "Camp", "Prison",
+})
+
 
 def choose_model(name: str | None = None) -> str:
     """The spaCy pipeline to load: ``name`` if given, else the first installed preferred model."""
@@ -95,6 +108,22 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             continue
         if _is_title_fragment(span, lexicon):
             continue
+        if ent.label_ == "ORG" and doc[end - 1].lower_ in PORTFOLIOS and end < len(doc) \
+                and doc[end].text.lower().rstrip(".") in lexicon.title_words:
+            # "Interior Minister ...", "French Trade Minister ...": the portfolio is part of the title.
+            end -= 1
+            while end > start and doc[end - 1].lower_ in PORTFOLIOS:
+                end -= 1
+            if start == end:
+                continue
+            span = doc[start:end]
+            if lexicon.demonym(span.text) or lexicon.country(span.text):
+                kept.append(Span(doc, start, end, label="NORP" if lexicon.demonym(span.text) else "GPE"))
+            continue
+        if ent.label_ == "PERSON" and (doc[start].text in PLACE_NAME_WORDS or doc[end - 1].text in PLACE_NAME_WORDS) \
+                and end - start > 1:
+            kept.append(Span(doc, start, end, label="FAC"))  # "Plaza Altamira", "Tahrir Square"
+            continue
         label = _gazetteer_label(span, lexicon) or ent.label_
         if label == "ORG" and lexicon.demonym(text) and len(span) == 1:
             label = "NORP"
@@ -103,6 +132,10 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             start = kept.pop().start
         kept.append(Span(doc, start, end, label=label))
     taken = {i for s in kept for i in range(s.start, s.end)}
+    for span in _org_word_spans(doc, lexicon):
+        if not any(i in taken for i in range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
     for span in _gazetteer_spans(doc, lexicon):
         if not any(i in taken for i in range(span.start, span.end)):
             kept.append(span)
@@ -111,6 +144,29 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
+
+
+def _org_word_spans(doc: "Doc", lexicon: Lexicon):
+    """Untagged runs of two to five capitalised words ending in an organization word ("Human Rights Watch").
+
+    "of"/"for"/"and" may join the words ("Committee for the Protection of ..." is left to
+    the model); a run that begins a sentence with "The" starts after it.
+    """
+    from spacy.tokens import Span
+
+    org_words = {w.lower() for w in lexicon.org_words}
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].ent_type_ or not doc[i].is_title or doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+            continue
+        j = i
+        while j < n and not doc[j].ent_type_ and (doc[j].is_title or (doc[j].lower_ in ("of", "for", "and")
+                                                                        and j + 1 < n and doc[j + 1].is_title)):
+            j += 1
+        if 2 <= j - i <= 5 and doc[j - 1].lower_ in org_words and not lexicon.is_place_name(doc[i:j].text):
+            yield Span(doc, i, j, label="ORG")
+        i = max(j, i + 1)
 
 
 def _dateline_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:

@@ -347,3 +347,36 @@ def test_mentions_all_capitals_place_gets_its_usual_spelling():
 def test_group_label_keeps_the_hyphen_as_written(pipeline):
     x = extract(pipeline, "Pro-Russian separatists shelled the port on Saturday.")
     assert "Pro-Russian separatists" in {a.label for a in x.actors if a.type == "group"}
+
+
+# ---------------------------------------------------------------------------
+# Portfolios, organization-word names and place-word names
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("words,ents,expected", [
+    # The portfolio belongs to the title; a leading demonym stays as the affiliation.
+    (["Interior", "Minister", "Miguel", "Torres", "said", "."],
+     ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"], [("Miguel Torres", "PERSON")]),
+    (["French", "Trade", "Minister", "Franck", "Riester", "said", "."],
+     ["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"],
+     [("French", "NORP"), ("Franck Riester", "PERSON")]),
+    # Not followed by a title: an organization named after its portfolio stays.
+    (["Foreign", "Ministry", "said", "."], ["B-ORG", "I-ORG", "O", "O"], [("Foreign Ministry", "ORG")]),
+])
+def test_fixer_portfolio_before_a_title(words, ents, expected):
+    assert _fixed(words, ents) == expected
+
+
+def test_fixer_untagged_capitalised_name_ending_in_an_organization_word():
+    words = ["Human", "Rights", "Watch", "said", "it", "had", "documented", "cases", "."]
+    assert _fixed(words, ["O"] * 9) == [("Human Rights Watch", "ORG")]
+    # A single word, or a run not ending in an organization word, is not enough.
+    assert _fixed(["Watch", "said", "no", "."], ["O"] * 4) == []
+    assert _fixed(["Great", "Rights", "said", "no", "."], ["O"] * 5) == []
+
+
+def test_fixer_person_named_like_a_square_is_a_place():
+    words = ["clashes", "around", "Plaza", "Altamira", "in", "the", "east"]
+    assert _fixed(words, ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]) == [("Plaza Altamira", "FAC")]
+    # A name merely containing such a word elsewhere is untouched.
+    words = ["Ana", "Parkes", "spoke"]
+    assert _fixed(words, ["B-PERSON", "I-PERSON", "O"]) == [("Ana Parkes", "PERSON")]
