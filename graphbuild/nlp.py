@@ -140,10 +140,41 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
         if not any(i in taken for i in range(span.start, span.end)):
             kept.append(span)
     kept = _dateline_spans(doc, filter_spans(kept), lexicon)
+    kept = _names_with_a_place(doc, kept)
     kept = _defined_acronyms(doc, kept, lexicon)
     kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
+
+
+def _names_with_a_place(doc: "Doc", spans: list) -> list:
+    """Extend an organization over a trailing "in <Place>" when the text's acronym says the place is in the name.
+
+    The model stops "the Organization for Security and Co-operation in Europe" before
+    "in Europe"; the article's "OSCE" spells the longer name's initials, not the shorter's.
+    """
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    acronyms = {t.text for t in doc if is_acronym(t.text)}
+    if not acronyms:
+        return spans
+    by_start = {s.start: s for s in spans}
+    out = []
+    for s in spans:
+        nxt = by_start.get(s.end + 1)
+        if s.label_ == "ORG" and nxt is not None and doc[s.end].lower_ in ("in", "of", "for") \
+                and nxt.label_ in ("GPE", "LOC"):
+            longer = doc[s.start:nxt.end].text
+            if _name_initials(longer) in acronyms and _name_initials(s.text) not in acronyms:
+                s = Span(doc, s.start, nxt.end, label="ORG")
+        out.append(s)
+    return filter_spans(out)
+
+
+def _name_initials(text: str) -> str:
+    """Initials of a name's capitalised words: "Organization for Security and Co-operation in Europe" -> "OSCE"."""
+    return "".join(w[0] for w in text.split() if w[:1].isupper())
 
 
 def _org_word_spans(doc: "Doc", lexicon: Lexicon):

@@ -380,3 +380,18 @@ def test_fixer_person_named_like_a_square_is_a_place():
     # A name merely containing such a word elsewhere is untouched.
     words = ["Ana", "Parkes", "spoke"]
     assert _fixed(words, ["B-PERSON", "I-PERSON", "O"]) == [("Ana Parkes", "PERSON")]
+
+
+def test_fixer_organization_extends_over_a_place_its_acronym_spells():
+    words = ["the", "Organization", "for", "Security", "in", "Europe", "said", ".", "The", "OSE", "agreed", "."]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O", "O", "O", "B-ORG", "O", "O"]
+    assert ("Organization for Security in Europe", "ORG") in _fixed(words, ents)
+    # Without the acronym the place stays a place.
+    words = ["the", "Organization", "for", "Security", "in", "Europe", "said", "."]
+    assert ("Europe", "LOC") in _fixed(words, ents[:8])
+
+
+@pytest.mark.model
+def test_monitors_from_a_body_speak_for_it(pipeline):
+    x = extract(pipeline, "Monitors from the United Nations said the rockets came from the east.")
+    assert _sources(x, "statement") == {"United Nations"}
