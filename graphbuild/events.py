@@ -51,8 +51,10 @@ class _Found:
 class _Resolver:
     """Resolves argument tokens to entity keys, pronouns included."""
 
-    #: Nouns for people who act for the body they belong to ("members of the tribunal").
-    MEMBER_NOUNS = frozenset({"members", "member", "officials", "representatives", "delegates", "delegation"})
+    #: Nouns for people who act for the body they belong to ("members of the tribunal",
+    #: "monitors from the OSCE").
+    MEMBER_NOUNS = frozenset({"members", "member", "officials", "representatives", "delegates", "delegation",
+                              "monitors", "observers"})
 
     #: "the government" and its like stand for a state.
     GOVERNMENT_NOUNS = frozenset({"government", "authorities", "regime"})
@@ -213,7 +215,7 @@ class _Resolver:
         if tok.lower_ in self.MEMBER_NOUNS and tok.pos_ == "NOUN":
             # "members of the tribunal", "representatives of the coalition" act for it.
             for prep in _children(tok, "prep"):
-                if prep.lower_ == "of":
+                if prep.lower_ in ("of", "from"):
                     for obj in _children(prep, "pobj"):
                         keys = self.phrase(obj, allow_groups=False)
                         if keys and all(m.entities[k].type in ("organization", "group", "state") for k in keys):
