@@ -36,6 +36,12 @@ def _doc(words, ents=None, spaces=None, **kw):
     return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents, **kw)
 
 
+def _mentions(words, heads, deps, ents, pos=None) -> Mentions:
+    """Mentions of a hand-parsed sentence (every word a proper noun unless ``pos`` says otherwise)."""
+    doc = _doc(words, heads=heads, deps=deps, ents=ents, pos=pos or ["PROPN"] * len(words))
+    return Mentions(doc, default_lexicon())
+
+
 def _ents(doc):
     return [(e.text, e.label_) for e in doc.ents]
 
@@ -93,11 +99,9 @@ def test_person_cut_at_a_hyphen_is_extended():
 
 
 def test_mentions_family_name_first_joins_the_full_name():
-    words = ["Xi", "Jinping", "met", "Biden", ".", "Xi", "left", "."]
-    doc = _doc(words, heads=[1, 2, 2, 2, 2, 6, 6, 6],
-               deps=["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
-               ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-PERSON", "O", "O"], pos=["PROPN"] * 8)
-    m = Mentions(doc, default_lexicon())
+    m = _mentions(["Xi", "Jinping", "met", "Biden", ".", "Xi", "left", "."], [1, 2, 2, 2, 2, 6, 6, 6],
+                  ["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
+                  ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-PERSON", "O", "O"])
     assert m.actor_at[5] == m.actor_at[1]
     assert m.actor_at[3] != m.actor_at[1]
 
@@ -146,13 +150,12 @@ def test_fixer_place_name_given_an_acronym_is_an_organization():
 
 def test_mentions_acronym_in_parentheses_joins_its_name_whatever_its_letters():
     words = ["the", "Group", "of", "20", "(", "G20", ")", "met", ".", "The", "G20", "agreed", "."]
-    doc = _doc(words, heads=[1, 7, 1, 2, 5, 1, 5, 7, 7, 10, 11, 11, 11],
-               deps=["det", "nsubj", "prep", "pobj", "punct", "appos", "punct", "ROOT", "punct",
-                     "det", "nsubj", "ROOT", "punct"],
-               ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"],
-               pos=["DET", "PROPN", "ADP", "NUM", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT",
-                    "DET", "PROPN", "VERB", "PUNCT"])
-    m = Mentions(doc, default_lexicon())
+    m = _mentions(words, [1, 7, 1, 2, 5, 1, 5, 7, 7, 10, 11, 11, 11],
+                  ["det", "nsubj", "prep", "pobj", "punct", "appos", "punct", "ROOT", "punct",
+                   "det", "nsubj", "ROOT", "punct"],
+                  ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"],
+                  ["DET", "PROPN", "ADP", "NUM", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT",
+                   "DET", "PROPN", "VERB", "PUNCT"])
     m.labels()
     assert m.actor_at[1] == m.actor_at[5] == m.actor_at[10]
     assert m.entities[m.actor_at[1]].label == "Group of 20"
@@ -271,11 +274,9 @@ def test_the_government_without_a_dominant_state_is_left_alone(pipeline):
 
 
 def test_mentions_single_word_name_joins_the_only_longer_name_ending_with_it():
-    words = ["European", "Commission", "spoke", ".", "Commission", "staff", "left", "."]
-    doc = _doc(words, heads=[1, 2, 2, 2, 5, 6, 6, 6],
-               deps=["compound", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct"],
-               ents=["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "O"], pos=["PROPN"] * 8)
-    m = Mentions(doc, default_lexicon())
+    m = _mentions(["European", "Commission", "spoke", ".", "Commission", "staff", "left", "."],
+                  [1, 2, 2, 2, 5, 6, 6, 6], ["compound", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct"],
+                  ["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "O"])
     assert m.actor_at[4] == m.actor_at[1]
 
 
@@ -336,10 +337,9 @@ def test_fixer_capitals_left_alone(words, ents, kept):
 
 
 def test_mentions_all_capitals_place_gets_its_usual_spelling():
-    words = ["Talks", "ended", "in", "LA", "PAZ", "."]
-    m = Mentions(_doc(words, heads=[1, 1, 1, 4, 2, 1], deps=["nsubj", "ROOT", "prep", "compound", "pobj", "punct"],
-                      ents=["O", "O", "O", "B-GPE", "I-GPE", "O"], pos=["NOUN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]),
-                 default_lexicon())
+    m = _mentions(["Talks", "ended", "in", "LA", "PAZ", "."], [1, 1, 1, 4, 2, 1],
+                  ["nsubj", "ROOT", "prep", "compound", "pobj", "punct"], ["O", "O", "O", "B-GPE", "I-GPE", "O"],
+                  ["NOUN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"])
     assert m.entities[m.place_at[4]].label == "La Paz"
 
 
