@@ -42,10 +42,12 @@ PORTFOLIOS = frozenset({
     "information", "culture", "environment", "treasury", "home",
 })
 
-#: Words that make a name a place, whatever the model says ("Plaza Altamira", "Tahrir Square").
-PLACE_NAME_WORDS = frozenset({
+#: Words that make a name a place, whatever the model says: first ("Plaza Altamira") or last
+#: ("Tahrir Square").  Words that are also surnames ("Park Jin", "Port") stay out of the first list.
+PLACE_NAME_FIRST = frozenset({"Plaza", "Piazza", "Avenida", "Calle", "Rue", "Via", "Praça", "Mount", "Lake"})
+PLACE_NAME_LAST = frozenset({
     "Plaza", "Square", "Street", "Avenue", "Boulevard", "Road", "Bridge", "Airport", "Stadium", "Park",
-    "Palace", "Mosque", "Cathedral", "Hotel", "Hospital", "Harbour", "Harbor", "Port", "Camp", "Prison",
+    "Palace", "Mosque", "Cathedral", "Hotel", "Hospital", "Harbour", "Harbor", "Camp", "Prison",
 })
 
 
@@ -120,7 +122,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             if lexicon.demonym(span.text) or lexicon.country(span.text):
                 kept.append(Span(doc, start, end, label="NORP" if lexicon.demonym(span.text) else "GPE"))
             continue
-        if ent.label_ == "PERSON" and (doc[start].text in PLACE_NAME_WORDS or doc[end - 1].text in PLACE_NAME_WORDS) \
+        if ent.label_ == "PERSON" and (doc[start].text in PLACE_NAME_FIRST or doc[end - 1].text in PLACE_NAME_LAST) \
                 and end - start > 1:
             kept.append(Span(doc, start, end, label="FAC"))  # "Plaza Altamira", "Tahrir Square"
             continue

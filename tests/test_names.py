@@ -377,9 +377,11 @@ def test_fixer_untagged_capitalised_name_ending_in_an_organization_word():
 def test_fixer_person_named_like_a_square_is_a_place():
     words = ["clashes", "around", "Plaza", "Altamira", "in", "the", "east"]
     assert _fixed(words, ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]) == [("Plaza Altamira", "FAC")]
-    # A name merely containing such a word elsewhere is untouched.
+    # A name merely containing such a word, or beginning with one that is also a surname, is untouched.
     words = ["Ana", "Parkes", "spoke"]
     assert _fixed(words, ["B-PERSON", "I-PERSON", "O"]) == [("Ana Parkes", "PERSON")]
+    words = ["Minister", "Park", "Jin", "spoke"]
+    assert _fixed(words, ["O", "B-PERSON", "I-PERSON", "O"]) == [("Park Jin", "PERSON")]
 
 
 def test_fixer_organization_extends_over_a_place_its_acronym_spells():
