@@ -465,9 +465,13 @@ class Mentions:
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
-        if any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in tok.children):
-            return None
-        return self.org_ending_with(tok.lower_, tok.i)
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
+        if not mods:
+            return self.org_ending_with(tok.lower_, tok.i)
+        if all(c.is_lower and c.is_alpha and not c.ent_type_ for c in mods):
+            # "the main opposition coalition": only when the document names a single such body.
+            return self.org_ending_with(tok.lower_, -1)
+        return None
 
     def _link_short_names(self) -> None:
         """"Commission" alone is the "European Commission" when no other organization ends with it."""
@@ -510,7 +514,8 @@ class Mentions:
     def org_ending_with(self, noun: str, before: int) -> str | None:
         """The organization whose name ends with ``noun`` ("the tribunal" -> "Supreme Electoral Tribunal").
 
-        The one mentioned last before token ``before``; failing that, the only one in the document.
+        The one mentioned last before token ``before``; failing that (or with ``before`` -1),
+        the only one in the document.
         """
         noun = noun.lower()
         ends = {e.key for e in self.entities.values() if e.type in ("organization", "group")

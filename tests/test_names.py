@@ -397,3 +397,11 @@ def test_fixer_organization_extends_over_a_place_its_acronym_spells():
 def test_monitors_from_a_body_speak_for_it(pipeline):
     x = extract(pipeline, "Monitors from the United Nations said the rockets came from the east.")
     assert _sources(x, "statement") == {"United Nations"}
+
+
+@pytest.mark.model
+def test_modified_definite_noun_is_the_only_body_of_its_kind(pipeline):
+    x = extract(pipeline, "Hours after the main opposition coalition agreed to hold talks, troops fired tear gas. "
+                          "The Democratic Unity coalition, known by its Spanish acronym MUD, said on Tuesday "
+                          "it would join the talks.")
+    assert {a.label for a in x.actors if a.type in ("organization", "group")} == {"Democratic Unity coalition"}
