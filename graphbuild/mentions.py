@@ -1,9 +1,11 @@
 """Entity mentions of one parsed document, grouped into its actors and places.
 
 :class:`Mentions` turns the model's entity spans into the document's actors and
-places: surname -> full name, acronym -> expansion, a capital acting -> its state,
-a demonym -> its state; titles are stripped from names and kept, affiliations
-recorded.  Word lists come from :mod:`graphbuild.lexicon`.
+places: surname -> full name, acronym -> expansion (also "Name (ACR)" and "known by
+its initials ACR"), a capital acting -> its state, a demonym qualifying an agent -> its
+state, "China's foreign ministry" -> an organization of China; titles are stripped from
+names and kept, affiliations recorded.  :meth:`Mentions.body_antecedent` and
+:meth:`Mentions.home_state` let the event rules resolve "the tribunal" and "the government".  Word lists come from :mod:`graphbuild.lexicon`.
 
 Only this module, :mod:`graphbuild.events` and :mod:`graphbuild.nlp` see spaCy objects.
 """

@@ -68,9 +68,11 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     """Correct the statistical model's entity spans and labels in place.
 
     * trims leading determiners and stray verbs ("meet de Mistura" -> "de Mistura");
-    * drops fragments ("government-") and title parts ("Secretary of *State*");
-    * relabels spans the gazetteer knows (a city tagged NORP, a country tagged PERSON);
-    * adds gazetteer places the model missed;
+    * drops fragments ("government-") and title parts ("Secretary of *State*", "*Interior* Minister");
+    * relabels spans the gazetteer knows (a city tagged NORP, a country tagged PERSON, "CARACAS");
+    * adds gazetteer places and organization-word names ("Human Rights Watch") the model missed;
+    * makes dateline towns places ("NUSA DUA, Indonesia, Nov 14"), see :func:`_dateline_spans`;
+    * splits "Citizen Community (CC" and makes a name given "(ACR)" an organization;
     * extends a personal name cut at a hyphen ("Yoon Suk" + "-yeol");
     * makes a lone word that is the surname of one person named in full a PERSON
       ("McGurk did not meet Barzani" with "Masoud Barzani" earlier), see :func:`_surname_spans`.
