@@ -53,6 +53,14 @@ class _Found:
 class _Resolver:
     """Resolves argument tokens to entity keys, pronouns included."""
 
+    #: Nouns for people who act for the body they belong to ("members of the tribunal",
+    #: "monitors from the OSCE").
+    MEMBER_NOUNS = frozenset({"members", "member", "officials", "representatives", "delegates", "delegation",
+                              "monitors", "observers"})
+
+    #: "the government" and its like stand for a state.
+    GOVERNMENT_NOUNS = frozenset({"government", "authorities", "regime"})
+
     def __init__(self, m: Mentions) -> None:
         self.m = m
         self.lex = m.lex
@@ -62,8 +70,19 @@ class _Resolver:
         out = []
         for j, key in self.m.actor_at.items():
             if j < i and self.m.entities.get(key) and self.m.entities[key].type == "person":
-                out.append((j, key, self.doc[j].dep_ in SUBJECT_DEPS))
+                out.append((j, key, self._is_subject(self.doc[j])))
         return sorted(out)
+
+    @staticmethod
+    def _is_subject(tok) -> bool:
+        """``tok`` names the subject: itself, or a name in apposition to it ("Its chief, Manuel González, met")."""
+        for _ in range(3):
+            if tok.dep_ in SUBJECT_DEPS:
+                return True
+            if tok.dep_ not in ("appos", "compound", "flat") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def pronoun(self, tok) -> list[str]:
         low = tok.lower_
@@ -108,6 +127,31 @@ class _Resolver:
         g.add(label, tok.i)
         self.m.actor_at[tok.i] = g.key
         return [g.key]
+
+    def government(self, tok) -> str | None:
+        """The state of "the government" / "Maduro's government" / "the authorities".
+
+        "X's government" with X a state is handled with the other official heads.  Here:
+        a leader's government is the leader's state (his affiliation, else the state the
+        article is about); a bare "the government" is the state the article is about
+        (:meth:`Mentions.home_state`), when one clearly dominates.
+        """
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        owner = None
+        for c in mods:
+            key = self.m.actor_at.get(c.i)
+            if key and self.m.entities[key].type != "person":
+                return None  # "Syrian government", "the Kurdish regional government": not this rule's
+            if key:
+                owner = self.m.entities[key]
+            elif not (c.dep_ == "amod" and c.lower_ in ("central", "federal", "national", "new", "current")):
+                return None  # "his government", "opposition authorities": leave them to the other rules
+        if owner is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if owner is not None and owner.affiliation in self.m.entities \
+                and self.m.entities[owner.affiliation].type == "state":
+            return owner.affiliation
+        return self.m.home_state()
 
     def nominal(self, tok) -> list[str]:
         """"the minister" -> the titled person already introduced."""
@@ -155,6 +199,22 @@ class _Resolver:
         nominal = self.nominal(tok)
         if nominal:
             return nominal
+        body = m.body_antecedent(tok)
+        if body:  # "the tribunal" after "the Supreme Electoral Tribunal"
+            m.actor_at[tok.i] = body
+            return [body]
+        if tok.lower_ in self.GOVERNMENT_NOUNS and tok.pos_ == "NOUN":
+            state = self.government(tok)
+            if state:
+                return [state]
+        if tok.lower_ in self.MEMBER_NOUNS and tok.pos_ == "NOUN":
+            # "members of the tribunal", "representatives of the coalition" act for it.
+            for prep in _children(tok, "prep"):
+                if prep.lower_ in ("of", "from"):
+                    for obj in _children(prep, "pobj"):
+                        keys = self.phrase(obj, allow_groups=False)
+                        if keys and all(m.entities[k].type in ("organization", "group", "state") for k in keys):
+                            return keys
         if tok.ent_type_ in ("DATE", "TIME") or tok.pos_ == "PROPN":
             # A mis-attached name: "met with President Bashar Assad Tuesday" parses Tuesday as the object.
             for c in tok.children:

@@ -1,9 +1,11 @@
 """Entity mentions of one parsed document, grouped into its actors and places.
 
 :class:`Mentions` turns the model's entity spans into the document's actors and
-places: surname -> full name, acronym -> expansion, a capital acting -> its state,
-a demonym -> its state; titles are stripped from names and kept, affiliations
-recorded.  Word lists come from :mod:`graphbuild.lexicon`.
+places: surname -> full name, acronym -> expansion (also "Name (ACR)" and "known by
+its initials ACR"), a capital acting -> its state, a demonym qualifying an agent -> its
+state, "China's foreign ministry" -> an organization of China; titles are stripped from
+names and kept, affiliations recorded.  :meth:`Mentions.body_antecedent` and
+:meth:`Mentions.home_state` let the event rules resolve "the tribunal" and "the government".  Word lists come from :mod:`graphbuild.lexicon`.
 
 Only this module, :mod:`graphbuild.events` and :mod:`graphbuild.nlp` see spaCy objects.
 """
@@ -16,12 +18,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
+from .nlp import is_acronym
 from .types import Dateline, slugify
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS"]
+__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS", "BODY_NOUNS"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "ibn-", "abu-")
@@ -100,6 +103,8 @@ class Mentions:
     def place(self, name: str) -> LocalEntity:
         name = _clean_name(name)
         iso = self.lex.country(name)
+        if not iso and len(name.replace(" ", "")) >= 4 and name.isupper() and "." not in name:
+            name = name.title()  # a dateline's "LA PAZ" is La Paz
         label = self.lex.country_label(iso) if iso else name
         return self._entity(f"place:{slugify(label)}", "place", "place", label=label, iso=iso)
 
@@ -184,7 +189,10 @@ class Mentions:
                 self._add_gpe(s)
             elif s.label_ == "ORG":
                 self._add_org(s)
+        self._add_ministries()
+        self._link_defined_acronyms()
         self._link_acronyms()
+        self._link_short_names()
         # Titles and affiliations last: they point at states and organizations found above.
         for s in persons:
             key = self.actor_at.get(s.root.i)
@@ -271,6 +279,12 @@ class Mentions:
             # Bare surname: the most recently introduced person of that name.
             chosen = max((self.entities[c] for c in candidates if self.entities[c].first <= span.start),
                          key=lambda e: e.first, default=self.entities[candidates[0]])
+        else:
+            # A name written family name first: "Xi" is "Xi Jinping" when no one else is called Xi.
+            firsts = {e.key for keys in self._persons_by_surname.values() for e in map(self.entities.get, keys)
+                      if e and any(len(n.split()) > 1 and n.split()[0].lower() == toks[0].lower() for n in e.names)}
+            if len(firsts) == 1:
+                chosen = self.entities[firsts.pop()]
         if chosen is None:
             chosen = self._entity(f"person:{slugify(' '.join(toks))}", "actor", "person")
             self._persons_by_surname.setdefault(key, []).append(chosen.key)
@@ -366,11 +380,33 @@ class Mentions:
             ent = self.state(iso)
             ent.add(span.text, span.start)
             self._mark(span, ent.key, "actor")
-        else:
+        elif self._demonym_names_agent(root):
             if root.i not in self.actor_at:
                 # An adjective ("Belarusian President ...") is a mention of the state too.
                 self.state(iso).add(span.text, span.start)
                 self.actor_at[root.i] = self.state(iso).key
+
+    def _demonym_names_agent(self, root) -> bool:
+        """An adjective demonym speaks of the state only when it qualifies someone who can act.
+
+        "Belarusian President ...", "Russian officials", "Chinese carmakers" mention the
+        state; "its Spanish acronym", "the Syrian border", "a Ukrainian port city" do not.
+        """
+        head = root.head
+        if head.i == root.i:
+            return False
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            # "Russian foreign ministry spokeswoman": the phrase's last common noun decides
+            # ("its Spanish acronym MUD" stops at "acronym").
+            head = head.head
+        low = head.lower_
+        lex = self.lex
+        if low in _ACRONYM_NOUNS or any(c.lower_ in _ACRONYM_NOUNS for c in head.children):
+            return False  # "its Spanish acronym FARC": the language of the name
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG") or head.i in self.actor_at:
+            return True
+        return low in lex.title_nouns or low in lex.official_heads or low in lex.group_heads \
+            or low.rstrip("s") in lex.title_nouns or low in _AGENT_NOUNS
 
     def _link_acronyms(self) -> None:
         """"UN" and "United Nations" are one organization."""
@@ -388,6 +424,170 @@ class Mentions:
                         if initials == letters:
                             self._merge(short, long)
                             break
+
+    def _add_ministries(self) -> None:
+        """"China's foreign ministry", "the Russian defence ministry": an organization of that state.
+
+        The model rarely tags a lower-case ministry; without this rule "China's foreign
+        ministry said" is the state China speaking.  The ministry needs an owning state
+        (a possessive or a demonym) and a lower-case word saying what it does; the
+        state becomes its affiliation.  "Chinese foreign ministry" and "China's foreign
+        ministry" are one organization.
+        """
+        doc, lex = self.doc, self.lex
+        for tok in doc:
+            if tok.lower_ not in _MINISTRY_NOUNS or not tok.is_lower or tok.i in self.actor_at:
+                continue
+            lefts = list(tok.lefts)
+            mods = [c for c in lefts if c.dep_ in ("compound", "amod") and c.is_lower and c.is_alpha]
+            owners = [c for c in lefts if c.dep_ in ("poss", "amod", "compound", "nmod") and not c.is_lower]
+            if not mods or len(owners) != 1:
+                continue
+            owner = owners[0]
+            key = self.actor_at.get(owner.i) or self._entity_key_for(owner)
+            if not key or key not in self.entities or self.entities[key].type != "state":
+                continue
+            start = min(t.i for t in owner.subtree if t.i < tok.i)
+            if any(t.i not in self.actor_at and not t.is_lower and t.i != owner.i and t.lower_ not in ("'s", "’s")
+                   for t in doc[start:tok.i]):
+                continue
+            what = " ".join(c.lower_ for c in sorted(mods, key=lambda c: c.i))
+            ent = self._entity(f"org:{slugify(self.entities[key].label + ' ' + what + ' ' + tok.lower_)}",
+                               "actor", "organization")
+            ent.add(doc[start:tok.i + 1].text, start)
+            ent.affiliation = ent.affiliation or key
+            for t in [*mods, tok]:
+                self.actor_at[t.i] = ent.key
+
+    def _link_defined_acronyms(self) -> None:
+        """Acronyms the text defines, whatever their letters.
+
+        * "the Kurdistan Workers Party (PKK)", "the Group of 20 (G20)": the name before "(ACR)";
+        * "the tribunal, known by its Spanish initials TSE": the noun that "known" describes,
+          which is either named ("The Democratic Unity coalition, known by its acronym MUD":
+          a common noun under capitalised modifiers becomes an organization of that name)
+          or stands for the organization named earlier whose name ends with it (see
+          :meth:`org_ending_with`).
+        """
+        doc = self.doc
+        for tok in doc:
+            if tok.text == "(" and tok.i > 0 and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+                acr, long_key = doc[tok.i + 1], self.actor_at.get(tok.i - 1)
+                if is_acronym(acr.text) and long_key and self.entities[long_key].type in ("organization", "group"):
+                    self._alias(acr, long_key)
+            elif tok.lower_ in _ACRONYM_NOUNS and tok.i + 1 < len(doc) and is_acronym(doc[tok.i + 1].text):
+                known = next((t for t in doc[max(0, tok.i - 4):tok.i] if t.lower_ in ("known", "called")), None)
+                if known is None or known.dep_ not in ("acl", "relcl", "advcl") or known.head.i >= known.i:
+                    continue
+                key = self._named_noun(known.head)
+                if key:
+                    self._alias(doc[tok.i + 1], key)
+
+    def _alias(self, acr, key: str) -> None:
+        """Make the acronym token ``acr`` a name of entity ``key``."""
+        short = self.actor_at.get(acr.i)
+        if short == key:
+            return
+        if short in self.entities and self.entities[short].type in ("organization", "group"):
+            self._merge(self.entities[short], self.entities[key])
+        elif short is None:
+            self.entities[key].add(acr.text, acr.i)
+            self.actor_at[acr.i] = key
+
+    def _named_noun(self, head) -> str | None:
+        """The organization a noun phrase headed by ``head`` names ("the Democratic Unity coalition", "the tribunal")."""
+        if head.i in self.actor_at:
+            key = self.actor_at[head.i]
+            return key if self.entities[key].type in ("organization", "group") else None
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
+        start = min((t.i for c in mods for t in c.subtree), default=head.i)
+        words = self.doc[start:head.i]
+        if words and all(t.is_title or t.is_punct for t in words) and not any(t.i in self.actor_at for t in words):
+            name = self.doc[start:head.i + 1].text
+            ent = self._entity(f"org:{slugify(name)}", "actor", "organization")
+            ent.add(name, start)
+            self._mark(self.doc[start:head.i + 1], ent.key, "actor")
+            return ent.key
+        if words:
+            return None
+        return self.org_ending_with(head.lower_, head.i)
+
+    def body_antecedent(self, tok) -> str | None:
+        """"the tribunal", "the ministry", "the coalition": the organization named earlier that it stands for.
+
+        Only a bare definite noun of :data:`BODY_NOUNS` counts ("the main opposition
+        coalition" or "a party" may be another body); it is the organization whose name
+        ends with that noun (see :meth:`org_ending_with`).
+        """
+        if tok.pos_ != "NOUN" or tok.lower_ not in BODY_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
+        if not mods:
+            return self.org_ending_with(tok.lower_, tok.i)
+        if all(c.is_lower and c.is_alpha and not c.ent_type_ for c in mods):
+            # "the main opposition coalition": only when the document names a single such body.
+            return self.org_ending_with(tok.lower_, -1)
+        return None
+
+    def _link_short_names(self) -> None:
+        """"Commission" alone is the "European Commission" when no other organization ends with it."""
+        orgs = [e for e in self.entities.values() if e.type in ("organization", "group")]
+        for short in orgs:
+            if short.key not in self.entities or any(len(n.split()) > 1 for n in short.names):
+                continue
+            words = {n.lower() for n in short.names if not n.replace(".", "").isupper()}
+            if not words or not words <= {w.lower() for w in self.lex.org_words}:
+                continue
+            longs = [e for e in orgs if e is not short and e.key in self.entities
+                     and any(len(n.split()) > 1 and n.split()[-1].lower() in words for n in e.names)]
+            if len(longs) == 1:
+                self._merge(short, longs[0])
+
+    def home_state(self) -> str | None:
+        """The state an article is about, when one clearly dominates; else None.
+
+        Counts the mentions of each state, of the country as a place and of its
+        cities ("CARACAS, April 8" and "in Caracas" count for Venezuela).  The top state
+        needs three mentions and twice as many as the next: "the government" of a
+        report from Caracas is Venezuela's, that of a summit report is nobody's in particular.
+        """
+        if getattr(self, "_home", False) is not False:
+            return self._home
+        counts: Counter = Counter()
+        for e in self.entities.values():
+            if e.type == "state" and e.iso:
+                counts[e.iso] += e.mentions
+            elif e.kind == "place":
+                iso = e.iso or (self.lex.city(e.label) or {}).get("country")
+                if iso:
+                    counts[iso] += e.mentions
+        top = counts.most_common(2)
+        self._home = None
+        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            self._home = self.state(top[0][0]).key
+        return self._home
+
+    def org_ending_with(self, noun: str, before: int) -> str | None:
+        """The organization whose name ends with ``noun`` ("the tribunal" -> "Supreme Electoral Tribunal").
+
+        The one mentioned last before token ``before``; failing that (or with ``before`` -1),
+        the only one in the document.
+        """
+        noun = noun.lower()
+        ends = {e.key for e in self.entities.values() if e.type in ("organization", "group")
+                and any(n.split()[-1].lower() == noun for n in e.names if not n.replace(".", "").isupper())}
+        if not ends:
+            return None
+        last = {k: max((i for i, key in self.actor_at.items() if key == k and i < before), default=-1) for k in ends}
+        best = max(last.values())
+        if best >= 0:
+            hits = [k for k, i in last.items() if i == best]
+            return hits[0] if len(hits) == 1 else None
+        return next(iter(ends)) if len(ends) == 1 else None
 
     def _merge(self, a: LocalEntity, into: LocalEntity) -> None:
         if a.key not in self.entities or a is into:
@@ -490,6 +690,31 @@ class Mentions:
             else:
                 e.label = max(e.names, key=lambda n: (e.names[n], len(n), n))
 
+
+#: People and bodies a demonym can qualify besides titles, officials and groups ("Chinese carmakers").
+_AGENT_NOUNS = frozenset({
+    "people", "citizens", "nationals", "man", "woman", "men", "women", "side", "team", "delegation",
+    "company", "companies", "firm", "firms", "carmaker", "carmakers", "makers", "producers", "exporters",
+    "companies", "businesses", "industry", "investors", "banks", "negotiators", "counterparts", "captors",
+    "hostages", "prisoners", "victims", "nation", "country", "state", "republic", "people's",
+    "warships", "ships", "vessels", "drones", "missiles", "strikes", "airstrikes", "air", "navy",
+})
+
+#: Nouns that, bare after "the", stand for an organization named earlier ("the tribunal").
+#: Words for forces ("the army", "the police") and "the group"/"the state" are left out on
+#: purpose: they as often mean a state's forces or the article's subject in general.
+BODY_NOUNS = frozenset({
+    "tribunal", "ministry", "coalition", "commission", "party", "company", "council", "committee",
+    "court", "agency", "alliance", "bureau", "board", "department", "union", "organization",
+    "organisation", "movement", "federation", "association", "bank", "assembly", "institute",
+    "foundation", "authority", "secretariat", "league", "corporation", "carmaker", "bloc",
+})
+
+#: Lower-case heads of a state's bodies ("China's foreign *ministry*").
+_MINISTRY_NOUNS = frozenset({"ministry"})
+
+#: "known by its Spanish *initials* TSE".
+_ACRONYM_NOUNS = frozenset({"initials", "acronym", "abbreviation", "initialism"})
 
 _PARTICLES = frozenset("de da di del della der den van von le la al el bin ibn bint abu du dos das ter".split())
 _ARMED = frozenset({"front", "brigade", "brigades", "battalion", "militia", "militias", "jihad", "mujahideen",

@@ -35,6 +35,21 @@ NAME_PARTICLES = frozenset(
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 
+#: Ministerial portfolios: in "Interior Minister" or "French Trade Minister" they belong to the title.
+PORTFOLIOS = frozenset({
+    "interior", "foreign", "defence", "defense", "finance", "trade", "commerce", "justice", "economy",
+    "health", "energy", "oil", "education", "agriculture", "industry", "labour", "labor", "transport",
+    "information", "culture", "environment", "treasury", "home",
+})
+
+#: Words that make a name a place, whatever the model says: first ("Plaza Altamira") or last
+#: ("Tahrir Square").  Words that are also surnames ("Park Jin", "Port") stay out of the first list.
+PLACE_NAME_FIRST = frozenset({"Plaza", "Piazza", "Avenida", "Calle", "Rue", "Via", "Praça", "Mount", "Lake"})
+PLACE_NAME_LAST = frozenset({
+    "Plaza", "Square", "Street", "Avenue", "Boulevard", "Road", "Bridge", "Airport", "Stadium", "Park",
+    "Palace", "Mosque", "Cathedral", "Hotel", "Hospital", "Harbour", "Harbor", "Camp", "Prison",
+})
+
 
 def choose_model(name: str | None = None) -> str:
     """The spaCy pipeline to load: ``name`` if given, else the first installed preferred model."""
@@ -53,9 +68,14 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     """Correct the statistical model's entity spans and labels in place.
 
     * trims leading determiners and stray verbs ("meet de Mistura" -> "de Mistura");
-    * drops fragments ("government-") and title parts ("Secretary of *State*");
-    * relabels spans the gazetteer knows (a city tagged NORP, a country tagged PERSON);
-    * adds gazetteer places the model missed.
+    * drops fragments ("government-") and title parts ("Secretary of *State*", "*Interior* Minister");
+    * relabels spans the gazetteer knows (a city tagged NORP, a country tagged PERSON, "CARACAS");
+    * adds gazetteer places and organization-word names ("Human Rights Watch") the model missed;
+    * makes dateline towns places ("NUSA DUA, Indonesia, Nov 14"), see :func:`_dateline_spans`;
+    * splits "Citizen Community (CC" and makes a name given "(ACR)" an organization;
+    * extends a personal name cut at a hyphen ("Yoon Suk" + "-yeol");
+    * makes a lone word that is the surname of one person named in full a PERSON
+      ("McGurk did not meet Barzani" with "Masoud Barzani" earlier), see :func:`_surname_spans`.
     """
     from spacy.tokens import Span
     from spacy.util import filter_spans
@@ -68,17 +88,45 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
         start, end = ent.start, ent.end
         while start < end and _is_leading_junk(doc[start]):
             start += 1
+        opens = [t.i for t in doc[start:end] if t.text == "("]
+        if opens and not any(t.text == ")" for t in doc[opens[-1]:end]):
+            # "Citizen Community (CC": the model swallowed half of "(CC)"; the acronym is its own span.
+            tail = doc[opens[-1] + 1:end]
+            if tail and is_acronym(tail.text) and end < len(doc) and doc[end].text == ")":
+                kept.append(Span(doc, tail.start, tail.end, label="ORG"))
+            end = opens[-1]
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         while end > start and doc[end - 1].lower_ in ("'s", "’s", "'"):
             end -= 1
         if start >= end:
             continue
+        if ent.label_ == "PERSON":
+            # "Yoon Suk-yeol": the model stops at the hyphen; a hyphen with no space either side joins.
+            while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
+                end += 2
         span = doc[start:end]
         text = span.text
         if text.endswith("-") or not any(ch.isupper() for ch in text):
             continue
         if _is_title_fragment(span, lexicon):
+            continue
+        if ent.label_ == "ORG" and doc[end - 1].lower_ in PORTFOLIOS and end < len(doc) \
+                and doc[end].text.lower().rstrip(".") in lexicon.title_words:
+            # "Interior Minister ...", "French Trade Minister ...": the portfolio is part of the title.
+            end -= 1
+            while end > start and doc[end - 1].lower_ in PORTFOLIOS:
+                end -= 1
+            if start == end:
+                continue
+            span = doc[start:end]
+            if lexicon.demonym(span.text) or lexicon.country(span.text):
+                kept.append(Span(doc, start, end, label="NORP" if lexicon.demonym(span.text) else "GPE"))
+            continue
+        if ent.label_ == "PERSON" and (doc[start].text in PLACE_NAME_FIRST or doc[end - 1].text in PLACE_NAME_LAST) \
+                and end - start > 1:
+            kept.append(Span(doc, start, end, label="FAC"))  # "Plaza Altamira", "Tahrir Square"
             continue
         label = _gazetteer_label(span, lexicon) or ent.label_
         if label == "ORG" and lexicon.demonym(text) and len(span) == 1:
@@ -88,11 +136,194 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             start = kept.pop().start
         kept.append(Span(doc, start, end, label=label))
     taken = {i for s in kept for i in range(s.start, s.end)}
+    for span in _org_word_spans(doc, lexicon):
+        if not any(i in taken for i in range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
     for span in _gazetteer_spans(doc, lexicon):
         if not any(i in taken for i in range(span.start, span.end)):
             kept.append(span)
+    kept = _dateline_spans(doc, filter_spans(kept), lexicon)
+    kept = _names_with_a_place(doc, kept)
+    kept = _defined_acronyms(doc, kept, lexicon)
+    kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
+
+
+def _names_with_a_place(doc: "Doc", spans: list) -> list:
+    """Extend an organization over a trailing "in <Place>" when the text's acronym says the place is in the name.
+
+    The model stops "the Organization for Security and Co-operation in Europe" before
+    "in Europe"; the article's "OSCE" spells the longer name's initials, not the shorter's.
+    """
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    acronyms = {t.text for t in doc if is_acronym(t.text)}
+    if not acronyms:
+        return spans
+    by_start = {s.start: s for s in spans}
+    out = []
+    for s in spans:
+        nxt = by_start.get(s.end + 1)
+        if s.label_ == "ORG" and nxt is not None and doc[s.end].lower_ in ("in", "of", "for") \
+                and nxt.label_ in ("GPE", "LOC"):
+            longer = doc[s.start:nxt.end].text
+            if _name_initials(longer) in acronyms and _name_initials(s.text) not in acronyms:
+                s = Span(doc, s.start, nxt.end, label="ORG")
+        out.append(s)
+    return filter_spans(out)
+
+
+def _name_initials(text: str) -> str:
+    """Initials of a name's capitalised words: "Organization for Security and Co-operation in Europe" -> "OSCE"."""
+    return "".join(w[0] for w in text.split() if w[:1].isupper())
+
+
+def _org_word_spans(doc: "Doc", lexicon: Lexicon):
+    """Untagged runs of two to five capitalised words ending in an organization word ("Human Rights Watch").
+
+    "of"/"for"/"and" may join the words ("Committee for the Protection of ..." is left to
+    the model); a run that begins a sentence with "The" starts after it.
+    """
+    from spacy.tokens import Span
+
+    org_words = {w.lower() for w in lexicon.org_words}
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].ent_type_ or not doc[i].is_title or doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+            continue
+        j = i
+        while j < n and not doc[j].ent_type_ and (doc[j].is_title or (doc[j].lower_ in ("of", "for", "and")
+                                                                        and j + 1 < n and doc[j + 1].is_title)):
+            j += 1
+        if 2 <= j - i <= 5 and doc[j - 1].lower_ in org_words and not lexicon.is_place_name(doc[i:j].text):
+            yield Span(doc, i, j, label="ORG")
+        i = max(j, i + 1)
+
+
+def _dateline_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
+    """"NUSA DUA, Indonesia, Nov 14 (Reuters)": capitals opening a line before ", <country>" are a place.
+
+    The model reads an unknown dateline town as a person or an organization; the
+    gazetteer cannot help when the town is not in it.
+    """
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    out = list(spans)
+    for tok in doc:
+        if not (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
+            continue
+        end = tok.i
+        while end < len(doc) and end - tok.i < 3 and doc[end].is_alpha and doc[end].is_upper:
+            end += 1
+        if end == tok.i or not _is_shouted(doc[tok.i:end].text) or end + 1 >= len(doc) or doc[end].text != ",":
+            continue
+        # The country closes the dateline: a comma, "(Reuters)" or a dash follows it ("NATO, Russia and ..." is no dateline).
+        width = next((k for k in (3, 2, 1) if end + 1 + k < len(doc)
+                      and lexicon.country(doc[end + 1:end + 1 + k].text)), 0)
+        if not width or doc[end + 1 + width].text not in (",", "(", "-", "—", "–"):
+            continue
+        out = [s for s in out if s.end <= tok.i or s.start >= end]
+        out.append(Span(doc, tok.i, end, label="GPE"))
+    # The dateline town named again after "in" is the same place, whatever the model says.
+    towns = {s.text.title() for s in out if s.label_ == "GPE" and _is_shouted(s.text)}
+    return filter_spans([Span(doc, s.start, s.end, label="GPE") if s.label_ in ("PERSON", "ORG")
+                         and s.text in towns and s.start > 0 and doc[s.start - 1].lower_ in ("in", "at", "near")
+                         else s for s in out])
+
+
+def is_acronym(text: str) -> bool:
+    """"PKK", "G20", "U.N.": capitals and digits, two to eight of them, beginning with a letter."""
+    letters = text.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 8 and letters[0].isalpha() and letters.isupper() and letters.isalnum()
+
+
+def _acronym_after(doc: "Doc", end: int) -> "tuple[int, int] | None":
+    """Token range of "ACR" when ``doc[end:]`` reads "(ACR)"."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text):
+        return end + 1, end + 2
+    return None
+
+
+def _defined_acronyms(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
+    """A name followed by "(ACR)" is an organization, and ACR names it too.
+
+    "Asia-Pacific Economic Cooperation (APEC)" is tagged LOC by the model: a
+    several-word place name that is given an acronym is an organization, unless
+    the gazetteer knows it as a place.  An untagged ACR becomes an ORG span.
+    """
+    from spacy.tokens import Span
+
+    out = []
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for s in spans:
+        acr = _acronym_after(doc, s.end)
+        if acr and s.label_ in ("GPE", "LOC") and len(s) > 1 and not lexicon.is_place_name(s.text) \
+                and s.text[:1] == doc[acr[0]].text[:1]:
+            s = Span(doc, s.start, s.end, label="ORG")
+        if acr and s.label_ == "ORG" and acr[0] not in taken:
+            out.append(Span(doc, acr[0], acr[1], label="ORG"))
+        out.append(s)
+    return out
+
+
+def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
+    """Relabel or add lone words that stand for a person named in full elsewhere in the text.
+
+    The model often tags a bare surname as a place or an organization ("Mesa told
+    reporters" -> GPE, "met Barzani" -> LOC, "Wang" -> ORG) or misses it.  A one-word
+    GPE/LOC/ORG/NORP span, or an untagged capitalised word, is that person when it
+    equals the surname of exactly one multi-word PERSON of the document, or, for names
+    written family name first ("Xi Jinping", "Yoon Suk-yeol"), the first word of exactly
+    one such name that no person has as surname.  Country names, capitals and demonyms
+    are never taken: "Jordan" stays the country even with a "Michael Jordan" about.
+    """
+    from spacy.tokens import Span
+
+    from .mentions import _surname_key
+
+    skip = lexicon.honorifics | lexicon.title_words
+    surnames: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
+    for s in spans:
+        if s.label_ != "PERSON":
+            continue
+        words = s.text.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in skip:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        full = " ".join(words)
+        surnames.setdefault(_surname_key(words), set()).add(full)
+        if words[0].lower() not in NAME_PARTICLES:
+            firsts.setdefault(words[0].lower(), set()).add(full)
+
+    def is_person(text: str) -> bool:
+        if not text[:1].isupper() or text.isupper() or not text.replace("-", "").isalpha():
+            return False
+        if lexicon.country(text) or lexicon.seat(text) or lexicon.demonym(text):
+            return False
+        key = _surname_key([text])
+        if key in surnames:
+            return len(surnames[key]) == 1
+        return len(firsts.get(text.lower(), ())) == 1
+
+    if not surnames:
+        return spans
+    out = []
+    for s in spans:
+        if len(s) == 1 and s.label_ in ("GPE", "LOC", "ORG", "NORP") and is_person(s.text):
+            s = Span(doc, s.start, s.end, label="PERSON")
+        out.append(s)
+    taken = {i for s in out for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.i not in taken and tok.is_title and is_person(tok.text):
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return out
 
 
 def _is_leading_junk(tok) -> bool:
@@ -111,14 +342,21 @@ def _is_title_fragment(span, lexicon: Lexicon) -> bool:
     return prev.lower_ == "of" and prev2.text.lower().rstrip(".") in lexicon.title_words
 
 
+def _is_shouted(text: str) -> bool:
+    """An all-capitals name of four letters or more ("CARACAS", "LA PAZ"): a dateline or headline, not an acronym."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and "." not in text
+
+
 def _gazetteer_label(span, lexicon: Lexicon) -> str | None:
     text = span.text
-    if span.label_ == "PERSON" and len(span) > 1:
+    if span.label_ == "PERSON" and len(span) > 1 and not _is_shouted(text):
         return None  # a full personal name that happens to contain a place word
-    if lexicon.country(text) or lexicon.city(text) or lexicon.seat(text):
-        return "GPE"
-    if lexicon.is_region(text):
-        return "LOC"
+    for t in ((text, text.title()) if _is_shouted(text) else (text,)):
+        if lexicon.country(t) or lexicon.city(t) or lexicon.seat(t):
+            return "GPE"
+        if lexicon.is_region(t):
+            return "LOC"
     if span.label_ == "NORP" and lexicon.demonym(text):
         return "NORP"
     return None
@@ -132,14 +370,16 @@ def _gazetteer_spans(doc: "Doc", lexicon: Lexicon):
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if not tok.is_title or tok.ent_type_:
+        if not (tok.is_title or tok.is_upper) or tok.ent_type_:
             i += 1
             continue
         for width in (3, 2, 1):
             if i + width > n:
                 continue
             span = doc[i : i + width]
-            if any(t.ent_type_ for t in span) or not all(t.is_title or t.is_punct for t in span):
+            if any(t.ent_type_ for t in span):
+                continue
+            if not (all(t.is_title or t.is_punct for t in span) or _is_shouted(span.text)):
                 continue
             label = _gazetteer_label(span, lexicon)
             # A sentence-initial single word is too often an ordinary word ("Nice", "Reading").

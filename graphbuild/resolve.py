@@ -156,7 +156,9 @@ class _Merger:
         * a one-word "organization" that is the surname of exactly one person is
           that person (the model tags a bare "Lavrov" ORG when the article never
           gives the full name);
-        * "U.S. State Department" and "State Department" are one organization.
+        * "U.S. State Department" and "State Department" are one organization;
+        * a one-word organization that is an organization word ("Commission") is the
+          only organization whose name ends with it ("European Commission"), if there is one.
         """
         from .lexicon import default_lexicon
 
@@ -174,6 +176,15 @@ class _Merger:
                 hits = persons_by_surname.get(_surname(a.label), [])
                 if len(hits) == 1:
                     self._absorb(a.id, hits[0].id)
+        org_words = {w.lower() for w in lex.org_words}
+        for a in sorted(self.actors.values(), key=lambda a: a.id):
+            if a.type != "organization" or a.id not in self.actors or len(a.label.split()) != 1 \
+                    or a.label.lower() not in org_words:
+                continue
+            longer = [o for o in self.actors.values() if o.type == "organization" and o.id != a.id
+                      and len(o.label.split()) > 1 and name_key(o.label).split()[-1] == name_key(a.label)]
+            if len(longer) == 1:
+                self._absorb(a.id, longer[0].id)
         cores: dict[str, list[Actor]] = {}
         for a in self.actors.values():
             if a.type == "organization":

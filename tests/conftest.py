@@ -143,6 +143,17 @@ def make_small_extraction() -> Extraction:
     )
 
 
+@pytest.fixture(scope="session")
+def pipeline():
+    """The spaCy pipeline, loaded once for the whole run (about a second each time)."""
+    from graphbuild.nlp import load_pipeline
+
+    try:
+        return load_pipeline()
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"spaCy model not available: {exc}")
+
+
 @pytest.fixture
 def small_extraction() -> Extraction:
     """Seven actors, three places, eleven events over two documents."""

@@ -308,13 +308,6 @@ def test_a_dead_worker_is_a_clear_error(fake: FakePipeline) -> None:
 # --------------------------------------------------------------------------- #
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from graphbuild.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 @pytest.mark.model
 def test_folder_with_one_and_two_workers_gives_the_same_result(pipeline, tmp_path: Path) -> None:
     folder = _write(tmp_path / "news", list(ARTICLES))

@@ -36,13 +36,6 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from graphbuild.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     for name, text in ARTICLES.items():

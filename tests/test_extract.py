@@ -19,16 +19,6 @@ from graphbuild.types import Dateline, Document
 DOC_DATE = "2016-05-02"  # a Monday
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from graphbuild.nlp import load_pipeline
-
-    try:
-        return load_pipeline()
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"spaCy model not available: {exc}")
-
-
 def extract(pipeline, text: str, date: str | None = DOC_DATE):
     return extract_document(pipeline.parse(text), Document(id="t.txt", text=text, date=date))
 

@@ -105,3 +105,15 @@ def test_organization_with_and_without_its_country_is_one():
     x = resolve([_doc("a", [a], [], []), _doc("b", [b], [], [])])
     assert [(o.label, sorted(o.aliases)) for o in x.actors] == [
         ("U.S. State Department", ["State Department", "U.S. State Department"])]
+
+
+def test_bare_organization_word_joins_the_only_organization_ending_with_it():
+    long = Actor("European Commission", "organization", aliases=["European Commission"], docs=["a"])
+    short = Actor("Commission", "organization", aliases=["Commission"], mentions=2, docs=["b"])
+    x = resolve([_doc("a", [long], [], []), _doc("b", [short], [], [])])
+    assert [(o.label, sorted(o.aliases)) for o in x.actors] == [
+        ("European Commission", ["Commission", "European Commission"])]
+    # Two candidates: the bare word stays on its own.
+    other = Actor("Electoral Commission", "organization", aliases=["Electoral Commission"], docs=["c"])
+    x = resolve([_doc("a", [long], [], []), _doc("b", [short], [], []), _doc("c", [other], [], [])])
+    assert "Commission" in {o.label for o in x.actors}
