@@ -425,7 +425,7 @@ def _agent(verb) -> "Token | None":
 def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
     out: list[str] = []
     for o in _children(verb, *OBJECT_DEPS):
-        out += res.phrase(o)
+        out += res.phrase(o) + _listed_in_apposition(o, res)
     for p in _children(verb, "prep"):
         if p.lower_ in preps:
             for o in _children(p, "pobj"):
@@ -434,6 +434,74 @@ def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
         for p in _children(verb, "prep"):
             for o in _children(p, "pobj"):
                 out += res.phrase(o)
+    return list(dict.fromkeys(out))
+
+
+def _listed_in_apposition(tok, res: _Resolver) -> list[str]:
+    """The further names of a list set in apposition to a common noun: "the two chief negotiators,
+    A of Serbia and B of Kosovo" resolves the noun to A alone; B is A's conjunct."""
+    out: list[str] = []
+    for a in _children(tok, "appos"):
+        if a.i in res.m.actor_at:
+            for c in a.conjuncts:
+                if c.i > a.i:
+                    out += res.phrase(c)
+    return out
+
+
+#: Nouns for what a warning or threat holds out to someone ("consequences for Belgrade",
+#: "a no-confidence motion against the president", "sanctions on Russia").
+SANCTION_NOUNS = frozenset({"consequence", "consequences", "repercussions", "sanctions", "measures", "action",
+                            "retaliation", "response", "punishment", "motion", "charges", "lawsuit", "steps"})
+
+#: Links from a warning or threat down to what it holds out, within its own content.
+_CONTENT_LINKS = frozenset({"ccomp", "conj", "xcomp", "dobj", "prep", "pobj"})
+
+
+def _content_targets(verb, kind: str, res: _Resolver) -> list[str]:
+    """Targets of a directed act named inside its content rather than as its object.
+
+    * an appeal's "that"-clause names who is asked: "demanded that the inspector general of
+      police, Chandana Wickramaratne, explain ..." -- only a clause in the subjunctive or with
+      "should"/"must", so that a demand reported as a fact keeps its own arguments;
+    * a threat's measure names who it is aimed at: "threatened to bring a no-confidence motion
+      against the president", "warned that failure would have consequences for Belgrade and
+      Pristina" (a capital stands for its state there).
+    """
+    out: list[str] = []
+    if kind == "appeal":
+        for c in _children(verb, "ccomp"):
+            auxes = {a.lower_ for a in _children(c, "aux")}
+            if c.tag_ == "VB" and not auxes - {"should", "must"}:
+                for s in _children(c, "nsubj"):
+                    out += res.phrase(s)
+    if kind != "threat":
+        return out
+    stack = [(c, 1) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]
+    while stack:
+        t, depth = stack.pop(0)
+        if t.dep_ in ("ccomp", "conj") and t.pos_ in ("VERB", "AUX") and res.lex.verb_trigger(t.text):
+            continue  # a speech act reported inside the threat has its own arguments
+        if t.pos_ == "NOUN" and t.lower_ in SANCTION_NOUNS or t.dep_ == "xcomp" and t.head.i == verb.i:
+            for p in _children(t, "prep"):
+                if p.lower_ in ("against", "on", "upon") or p.lower_ == "for" and t.pos_ == "NOUN":
+                    for o in _children(p, "pobj"):
+                        out += _actor_or_seat(o, res)
+        if depth < 5:
+            stack += [(c, depth + 1) for c in t.children if c.dep_ in _CONTENT_LINKS]
+    return out
+
+
+def _actor_or_seat(tok, res: _Resolver) -> list[str]:
+    """Actors of a noun phrase and its conjuncts, a capital named as a place standing for its
+    state ("consequences for Belgrade and Pristina": Serbia and Kosovo)."""
+    out = res.phrase(tok)
+    for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+        key = res.m.place_at.get(t.i)
+        if key and t.i not in res.m.actor_at:
+            iso = res.lex.seat(res.m.entities[key].label)
+            if iso:
+                out.append(res.m.state(iso).key)
     return list(dict.fromkeys(out))
 
 
@@ -721,6 +789,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         if passive:
             targets = [k for s in _children(tok, "nsubjpass") for k in res.phrase(s)]
         targets += _objects(tok, res, ("on", "upon", "against", "for") if trig.type == "appeal" else ("against", "on"))
+        if trig.type in DIRECTED_TYPES:
+            targets += _content_targets(tok, trig.type, res)
         if trig.type in SYMMETRIC_TYPES and len(source) > 1:
             # "X and Y agreed": an agreement between them.
             source, targets = source[:1], source[1:] + targets

@@ -73,6 +73,11 @@ MEETINGS = [
     # A mediation effort "between" two sides: the mediator meets each.
     ("The emir launched a mediation effort between Egypt and Saudi Arabia.",
      {("meeting", "occurred", "Egypt", ("Saudi Arabia",))}),
+    # A list in apposition to a common noun: every name in it is met.
+    ("Miroslav Lajcak is due to meet the two chief negotiators, Petar Petkovic of Serbia and Besnik Bislimi "
+     "of Kosovo, in Brussels.",
+     {("meeting", "planned", "Miroslav Lajcak", ("Petar Petkovic",)),
+      ("meeting", "planned", "Miroslav Lajcak", ("Besnik Bislimi",))}),
 ]
 
 
@@ -203,6 +208,42 @@ COORDINATED_ACTS = [
     ("Putin said the rebels attacked Mariupol and killed five soldiers.",
      {("attack", "occurred", "Rebels", ("Mariupol",)), ("attack", "occurred", "Rebels", ())}),
 ]
+
+
+# Targets named inside the act's content rather than as its object.
+CONTENT_TARGETS = [
+    # the subject of a demanded clause is who is asked, a name in apposition included
+    ("The Bar Association of Sri Lanka demanded that the inspector general of police, Chandana "
+     "Wickramaratne, explain the attack.",
+     {("appeal", "occurred", "Bar Association of Sri Lanka", ("Chandana Wickramaratne",))}),
+    ("Hamas demanded that Israel should release the prisoners.",
+     {("appeal", "occurred", "Hamas", ("Israel",))}),
+    # the measure a threat holds out names whom it is aimed at ...
+    ("Russia threatened to impose sanctions on Ukraine.", {("threat", "occurred", "Russia", ("Ukraine",))}),
+    ("President Gotabaya Rajapaksa spoke on Monday. Opposition leader Sajith Premadasa threatened to bring "
+     "a no-confidence motion against the president.",
+     {("threat", "occurred", "Sajith Premadasa", ("Gotabaya Rajapaksa",))}),
+    # ... also deep in a warning's clause, with capitals standing for their states, each a target
+    ("Josep Borrell warned that failure to implement the deal would have consequences for Belgrade and Pristina.",
+     {("threat", "occurred", "Josep Borrell", ("Kosovo", "Serbia"))}),
+]
+
+
+@pytest.mark.model
+def test_content_targets_stay_narrow(pipeline):
+    # Whom an appeal asks to act with is no target; nor is a clause reported as fact.
+    assert ("appeal", "occurred", "United States", ("Iran",)) in events(
+        pipeline, "The United States urged Iran to resume talks with the European Union.")
+    assert of_type(pipeline, "Putin warned that Russia would respond to any attack.", "threat") == {
+        ("threat", "occurred", "Putin", ())}
+    # The object of a threatened attack is not what the threat is aimed at.
+    assert not any("Iraq" in e[3] for e in of_type(pipeline, "Iran threatened to attack Iraq.", "threat"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", CONTENT_TARGETS)
+def test_targets_named_in_the_content_of_an_act(pipeline, text, expected):
+    assert expected <= events(pipeline, text)
 
 
 @pytest.mark.model
