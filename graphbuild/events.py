@@ -564,17 +564,37 @@ def _climb_to_verb(tok):
     return None
 
 
+#: People sent to talk for a side: "talks with envoys of the army and the RSF" are talks with both.
+ENVOY_NOUNS = frozenset({"envoys", "envoy", "emissaries", "emissary", "delegations", "negotiators",
+                         "representatives", "delegates", "delegation"})
+
+
 def _participants(noun, res: _Resolver) -> list[str]:
     out: list[str] = []
+    with_preps = ("with", "between", "among", "amongst")
+    if _is_courtesy_call(noun, res.lex):
+        with_preps += ("on", "upon")  # "pay a courtesy call on Marcos"
     for p in _children(noun, "prep"):
-        if p.lower_ in ("with", "between", "among", "amongst"):
+        if p.lower_ in with_preps:
             for o in _children(p, "pobj"):
-                out += res.phrase(o)
+                keys = res.phrase(o)
+                if not keys and o.lower_ in ENVOY_NOUNS:
+                    keys = [k for q in _children(o, "prep") if q.lower_ in ("of", "from")
+                            for x in _children(q, "pobj") for k in res.phrase(x, allow_groups=False)]
+                out += keys
     for c in _children(noun, "compound", "amod", "nmod", "poss"):
         key = res.m.actor_at.get(c.i)
         if key:
             out.append(key)
     return list(dict.fromkeys(out))
+
+
+def _is_courtesy_call(noun, lex: Lexicon) -> bool:
+    """A call that is a visit: "pay a (courtesy) call on X", not a call for calm or a phone call."""
+    if noun.lower_ not in ("call", "calls"):
+        return False
+    return any(c.lower_ == "courtesy" for c in noun.children) or (
+        noun.dep_ == "dobj" and lex.lemma(noun.head.text, {"pay"}) == "pay")
 
 
 #: Prepositions that introduce what an event is about rather than where it happens.
@@ -919,7 +939,8 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
     trig = lex.noun_trigger(tok.text)
     if trig is None:
         return None
-    if trig.lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children):
+    if trig.lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children) \
+            and not _is_courtesy_call(tok, lex):
         return None
     if trig.verbs and not (tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head.text, trig.verbs) in trig.verbs):
         return None  # "lodged a protest" is a complaint; "protests erupted" is a demonstration

@@ -73,11 +73,20 @@ MEETINGS = [
     # A mediation effort "between" two sides: the mediator meets each.
     ("The emir launched a mediation effort between Egypt and Saudi Arabia.",
      {("meeting", "occurred", "Egypt", ("Saudi Arabia",))}),
+    # Envoys of the sides stand for them; each coordinated side is a partner.
+    ("Kerry held talks with envoys of Hamas and Fatah.",
+     {("meeting", "occurred", "Kerry", ("Hamas",)), ("meeting", "occurred", "Kerry", ("Fatah",))}),
     # A list in apposition to a common noun: every name in it is met.
     ("Miroslav Lajcak is due to meet the two chief negotiators, Petar Petkovic of Serbia and Besnik Bislimi "
      "of Kosovo, in Brussels.",
      {("meeting", "planned", "Miroslav Lajcak", ("Petar Petkovic",)),
       ("meeting", "planned", "Miroslav Lajcak", ("Besnik Bislimi",))}),
+    # A courtesy call on someone is a visit ...
+    ("Richard Marles will also pay a courtesy call on Ferdinand Marcos.",
+     {("meeting", "planned", "Richard Marles", ("Ferdinand Marcos",))}),
+    # ... a call on someone to act is an appeal, and a call for calm no meeting.
+    ("Egypt called on Israel to withdraw.", set()),
+    ("Egypt made a call for calm.", set()),
 ]
 
 
