@@ -830,12 +830,19 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if not source and not targets and not unnamed and not _is_main_clause(tok, lex):
         return None  # an unattributed event is kept only as the sentence's main statement
-    co_sources: tuple[str, ...] = ()
-    if trig.type in SPEECH_TYPES and len(source) > 1:
-        # "Volkswagen, BMW and Mercedes-Benz all criticised the duties": one act per named speaker
-        # (a common-noun group in the list is left to the first speaker's act).
-        co_sources = tuple(k for k in source[1:] if res.m.entities[k].type != "group" and k not in targets)
-    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex), co_sources)
+    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
+                  _co_sources(trig.type, source, targets, res))
+
+
+def _co_sources(kind: str, source: list[str], targets: list[str], res: _Resolver) -> tuple[str, ...]:
+    """The speakers after the first of a speech act with a coordinated subject.
+
+    "Volkswagen, BMW and Mercedes-Benz all criticised the duties": one act per named speaker
+    (a common-noun group in the list is left to the first speaker's act).
+    """
+    if kind not in SPEECH_TYPES:
+        return ()
+    return tuple(k for k in source[1:] if res.m.entities[k].type != "group" and k not in targets)
 
 
 #: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").
@@ -1007,7 +1014,9 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
         return None  # "cooperation", "deal" alone name no one
     if trig.type == "attack" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and not source:
         return None
-    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+    # "Japan, Australia and the European Union expressed concern": each named speaker spoke.
+    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
+                  _co_sources(trig.type, source, targets, res))
 
 
 _NOT_ATTACK_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "teachers", "national",

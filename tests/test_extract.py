@@ -142,7 +142,15 @@ SPEAKERS = [
     # "X said he ...": the pronoun is the speaker of the governing clause.
     ("John Kerry met Sergei Lavrov. The UN envoy, Staffan de Mistura, said he hoped to meet both.",
      "Staffan de Mistura"),
+    ("The United Nations voiced concern over the fighting.", "United Nations"),
 ]
+
+
+@pytest.mark.model
+def test_expressed_concern_has_every_coordinated_speaker(pipeline):
+    got = of_type(pipeline, "Japan, Australia and the European Union also expressed concern.", "statement")
+    assert {e[2] for e in got} == {"Japan", "Australia", "European Union"}
+    assert not of_type(pipeline, "The concern of Germany grew.", "statement")
 
 
 @pytest.mark.model
