@@ -48,6 +48,9 @@ class _Found:
     status: str
     #: Further speakers coordinated with the source ("X, Y and Z all criticised ..."): each made the act.
     co_sources: tuple[str, ...] = ()
+    #: The act reports its content as fact (an accusation read off "said X had illegally ..."):
+    #: the events in that content still count as events.
+    reports_facts: bool = False
 
 
 class _Resolver:
@@ -699,7 +702,8 @@ def _is_reported_only(f: _Found, found: list[_Found]) -> bool:
         if not (f.type == "threat" and f.status == "hypothetical"):
             return True
     for other in found:
-        if other is f or other.type not in CONTENT_TAKING_TYPES or other.trigger.i == f.trigger.i:
+        if other is f or other.type not in CONTENT_TAKING_TYPES or other.trigger.i == f.trigger.i \
+                or other.reports_facts:
             continue
         if _governs(other.trigger, f.trigger):
             return True
@@ -820,6 +824,10 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
                 for x in [o] + list(o.conjuncts):
                     if x.i in res.m.place_at:
                         targets.append(res.m.place_at[x.i])
+    accused = _accused_in_report(tok, res) if trig.type == "statement" and source and lemma in REPORTING_LEMMAS else []
+    accused = [k for k in accused if k not in source]  # "X said X's forces had ...": no accusation
+    if accused:
+        trig, targets = Trigger("accusation", "112", lemma), accused
     targets = [t for t in dict.fromkeys(targets) if t not in source]
     unnamed = not source and _unnamed_speaker(tok, trig)
     if trig.type in SPEECH_TYPES and not source and not unnamed:
@@ -831,7 +839,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
     if not source and not targets and not unnamed and not _is_main_clause(tok, lex):
         return None  # an unattributed event is kept only as the sentence's main statement
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
-                  _co_sources(trig.type, source, targets, res))
+                  _co_sources(trig.type, source, targets, res), reports_facts=bool(accused))
 
 
 def _co_sources(kind: str, source: list[str], targets: list[str], res: _Resolver) -> tuple[str, ...]:
@@ -843,6 +851,50 @@ def _co_sources(kind: str, source: list[str], targets: list[str], res: _Resolver
     if kind not in SPEECH_TYPES:
         return ()
     return tuple(k for k in source[1:] if res.m.entities[k].type != "group" and k not in targets)
+
+
+#: Verbs that report what someone said, with no act of their own ("announce", "confirm" have one).
+REPORTING_LEMMAS = frozenset({"say", "tell", "claim", "state", "declare", "add", "insist", "stress", "assert",
+                              "reiterate", "note", "write", "tweet", "emphasize", "emphasise"})
+
+#: Clauses hung inside a reported clause that say something else than what its subject did.
+_OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj"})
+
+
+def _accused_in_report(verb, res: _Resolver) -> list[str]:
+    """The named subject of a reported clause that accuses it: "Kurti said Serbia was running away
+    from its obligations", "Wang said the Philippine vessels had illegally intruded".
+
+    Only an active, affirmative clause whose own words (not those of a clause inside it) hold one
+    of the lexicon's accusing phrases; a clause about the speaker is no accusation.
+    """
+    out: list[str] = []
+    for c in _children(verb, "ccomp"):
+        subj = _children(c, "nsubj")
+        if not subj or c.pos_ not in ("VERB", "AUX") or any(k.dep_ == "neg" for k in c.children):
+            continue
+        words, stack = [], [c]
+        while stack:
+            t = stack.pop()
+            words.append(t)
+            stack += [k for k in t.children if k.dep_ not in _OTHER_CLAUSES and k.dep_ != "nsubj"]
+        text = " " + " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i)) + " "
+        if any(f" {p} " in text for p in res.lex.accusing_phrases):
+            for s in subj:
+                if s.pos_ != "PRON":
+                    out += res.phrase(s) or _owner_state(s, res)
+    return out
+
+
+def _owner_state(noun, res: _Resolver) -> list[str]:
+    """The state a common noun belongs to by its national adjective ("the Philippine vessels")."""
+    if noun.pos_ != "NOUN":
+        return []
+    for c in _children(noun, "amod", "compound"):
+        key = res.m._entity_key_for(c) if c.ent_type_ in ("NORP", "GPE") else None
+        if key and res.m.entities[key].type == "state":
+            return [key]
+    return []
 
 
 #: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").

@@ -257,10 +257,33 @@ def test_content_targets_stay_narrow(pipeline):
     assert not any("Iraq" in e[3] for e in of_type(pipeline, "Iran threatened to attack Iraq.", "threat"))
 
 
+# A report whose clause accuses its named subject is an accusation of that subject.
+REPORTED_ACCUSATIONS = [
+    ("Albin Kurti said Serbia was running away from its obligations.",
+     {("accusation", "occurred", "Albin Kurti", ("Serbia",))}),
+    # a national adjective stands for its state
+    ('Wang Wenbin said the Philippine vessels had "illegally intruded" into the waters.',
+     {("accusation", "occurred", "Wang Wenbin", ("Philippines",))}),
+    # the accused act reported as fact is still an event
+    ("Putin said the rebels illegally attacked Mariupol.",
+     {("accusation", "occurred", "Putin", ("Rebels",)), ("attack", "occurred", "Rebels", ("Mariupol",))}),
+]
+
+
 @pytest.mark.model
-@pytest.mark.parametrize("text,expected", CONTENT_TARGETS)
+@pytest.mark.parametrize("text,expected", CONTENT_TARGETS + REPORTED_ACCUSATIONS)
 def test_targets_named_in_the_content_of_an_act(pipeline, text, expected):
     assert expected <= events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Albin Kurti said Serbia had not violated the agreement.",  # denied
+    "Albin Kurti said he was running away from the press.",  # about the speaker
+    "Albin Kurti said Serbia would hold talks.",  # nothing accusing
+])
+@pytest.mark.model
+def test_plain_reports_stay_statements(pipeline, text):
+    assert not of_type(pipeline, text, "accusation")
 
 
 @pytest.mark.model
