@@ -779,6 +779,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if trig.lemma in lex.finite_only and not _is_finite(tok):
         return None  # "marched to protest", "demonstrators protesting": a demonstration, not a complaint
+    if trig.lemma in ("call on", "call upon") and _is_visit(tok, res):
+        trig = Trigger("meeting", VISIT_CAMEO, trig.lemma)
     lemma = trig.lemma
     source, passive = _subject(tok, res)
     targets: list[str] = []
@@ -786,7 +788,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
                    if res.m.entities[k].type != "group"] if lemma == "tell" else []
     elif trig.type == "meeting":
-        targets = _objects(tok, res, ("with", "to"))
+        targets = _objects(tok, res, ("with", "to", "on", "upon") if trig.cameo == VISIT_CAMEO else ("with", "to"))
         # "X and Y met": the subject's conjuncts are the counterparts.
         if not targets and len(source) > 1:
             source, targets = source[:1], source[1:]
@@ -895,6 +897,29 @@ def _owner_state(noun, res: _Resolver) -> list[str]:
         if key and res.m.entities[key].type == "state":
             return [key]
     return []
+
+
+#: CAMEO code of a visit ("called on President Marcos", "paid a courtesy call on him").
+VISIT_CAMEO = "042"
+
+
+def _is_visit(verb, res: _Resolver) -> bool:
+    """"called on President Marcos at the palace": a visit to a person, not an appeal.
+
+    Only when nothing is asked of him -- no infinitive or clause ("called on X to withdraw"),
+    no object and no "for" ("called on X for restraint") -- and "on" names a person.
+    """
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "advcl") or c.dep_ == "prep" and c.lower_ == "for"
+           for c in verb.children):
+        return False
+    for p in _children(verb, "prep"):
+        if p.lower_ in ("on", "upon"):
+            for o in _children(p, "pobj"):
+                if any(c.dep_ in ("xcomp", "acl", "relcl") for c in o.children):
+                    return False
+                keys = res.phrase(o, allow_groups=False)
+                return bool(keys) and all(res.m.entities[k].type == "person" for k in keys)
+    return False
 
 
 #: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").
@@ -1031,7 +1056,8 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
         targets = [p for p in participants if p not in source]
         if not targets and not source:
             return None
-        return _Found("meeting", trig.cameo, tok, source[:1], targets, _status(tok, lex))
+        cameo = VISIT_CAMEO if _is_courtesy_call(tok, lex) else trig.cameo
+        return _Found("meeting", cameo, tok, source[:1], targets, _status(tok, lex))
     # Other nouns take their source from a light verb ("launched an attack", "signed a deal")
     # or a demonym/possessive ("Russian announcement", "Russia's demand").
     mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod") if c.i in res.m.actor_at]

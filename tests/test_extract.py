@@ -84,8 +84,11 @@ MEETINGS = [
     # A courtesy call on someone is a visit ...
     ("Richard Marles will also pay a courtesy call on Ferdinand Marcos.",
      {("meeting", "planned", "Richard Marles", ("Ferdinand Marcos",))}),
+    ("Richard Marles called on President Ferdinand Marcos at the palace on Friday.",
+     {("meeting", "occurred", "Richard Marles", ("Ferdinand Marcos",))}),
     # ... a call on someone to act is an appeal, and a call for calm no meeting.
     ("Egypt called on Israel to withdraw.", set()),
+    ("Barack Obama called on Vladimir Putin for restraint.", set()),
     ("Egypt made a call for calm.", set()),
 ]
 
