@@ -7,7 +7,7 @@ else is rules over that parse, with the word lists of :mod:`graphbuild.lexicon`:
    actors and places.
 2. :func:`iter_events` walks each sentence for trigger verbs and nouns and reads
    their arguments (subject, object, "with X", "between X and Y", passives,
-   coordination), place, date, modality and quote.
+   coordination, targets named inside an act's content), place, date, modality and quote.
 3. :func:`extract_document` turns both into records.
 
 Only this module, :mod:`graphbuild.mentions` and :mod:`graphbuild.nlp` see spaCy objects.
