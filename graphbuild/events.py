@@ -7,7 +7,7 @@ else is rules over that parse, with the word lists of :mod:`graphbuild.lexicon`:
    actors and places.
 2. :func:`iter_events` walks each sentence for trigger verbs and nouns and reads
    their arguments (subject, object, "with X", "between X and Y", passives,
-   coordination), place, date, modality and quote.
+   coordination, targets named inside an act's content), place, date, modality and quote.
 3. :func:`extract_document` turns both into records.
 
 Only this module, :mod:`graphbuild.mentions` and :mod:`graphbuild.nlp` see spaCy objects.
@@ -48,6 +48,9 @@ class _Found:
     status: str
     #: Further speakers coordinated with the source ("X, Y and Z all criticised ..."): each made the act.
     co_sources: tuple[str, ...] = ()
+    #: The act reports its content as fact (an accusation read off "said X had illegally ..."):
+    #: the events in that content still count as events.
+    reports_facts: bool = False
 
 
 class _Resolver:
@@ -425,7 +428,7 @@ def _agent(verb) -> "Token | None":
 def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
     out: list[str] = []
     for o in _children(verb, *OBJECT_DEPS):
-        out += res.phrase(o)
+        out += res.phrase(o) + _listed_in_apposition(o, res)
     for p in _children(verb, "prep"):
         if p.lower_ in preps:
             for o in _children(p, "pobj"):
@@ -434,6 +437,74 @@ def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
         for p in _children(verb, "prep"):
             for o in _children(p, "pobj"):
                 out += res.phrase(o)
+    return list(dict.fromkeys(out))
+
+
+def _listed_in_apposition(tok, res: _Resolver) -> list[str]:
+    """The further names of a list set in apposition to a common noun: "the two chief negotiators,
+    A of Serbia and B of Kosovo" resolves the noun to A alone; B is A's conjunct."""
+    out: list[str] = []
+    for a in _children(tok, "appos"):
+        if a.i in res.m.actor_at:
+            for c in a.conjuncts:
+                if c.i > a.i:
+                    out += res.phrase(c)
+    return out
+
+
+#: Nouns for what a warning or threat holds out to someone ("consequences for Belgrade",
+#: "a no-confidence motion against the president", "sanctions on Russia").
+SANCTION_NOUNS = frozenset({"consequence", "consequences", "repercussions", "sanctions", "measures", "action",
+                            "retaliation", "response", "punishment", "motion", "charges", "lawsuit", "steps"})
+
+#: Links from a warning or threat down to what it holds out, within its own content.
+_CONTENT_LINKS = frozenset({"ccomp", "conj", "xcomp", "dobj", "prep", "pobj"})
+
+
+def _content_targets(verb, kind: str, res: _Resolver) -> list[str]:
+    """Targets of a directed act named inside its content rather than as its object.
+
+    * an appeal's "that"-clause names who is asked: "demanded that the inspector general of
+      police, Chandana Wickramaratne, explain ..." -- only a clause in the subjunctive or with
+      "should"/"must", so that a demand reported as a fact keeps its own arguments;
+    * a threat's measure names who it is aimed at: "threatened to bring a no-confidence motion
+      against the president", "warned that failure would have consequences for Belgrade and
+      Pristina" (a capital stands for its state there).
+    """
+    out: list[str] = []
+    if kind == "appeal":
+        for c in _children(verb, "ccomp"):
+            auxes = {a.lower_ for a in _children(c, "aux")}
+            if c.tag_ == "VB" and not auxes - {"should", "must"}:
+                for s in _children(c, "nsubj"):
+                    out += res.phrase(s)
+    if kind != "threat":
+        return out
+    stack = [(c, 1) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")]
+    while stack:
+        t, depth = stack.pop(0)
+        if t.dep_ in ("ccomp", "conj") and t.pos_ in ("VERB", "AUX") and res.lex.verb_trigger(t.text):
+            continue  # a speech act reported inside the threat has its own arguments
+        if t.pos_ == "NOUN" and t.lower_ in SANCTION_NOUNS or t.dep_ == "xcomp" and t.head.i == verb.i:
+            for p in _children(t, "prep"):
+                if p.lower_ in ("against", "on", "upon") or p.lower_ == "for" and t.pos_ == "NOUN":
+                    for o in _children(p, "pobj"):
+                        out += _actor_or_seat(o, res)
+        if depth < 5:
+            stack += [(c, depth + 1) for c in t.children if c.dep_ in _CONTENT_LINKS]
+    return out
+
+
+def _actor_or_seat(tok, res: _Resolver) -> list[str]:
+    """Actors of a noun phrase and its conjuncts, a capital named as a place standing for its
+    state ("consequences for Belgrade and Pristina": Serbia and Kosovo)."""
+    out = res.phrase(tok)
+    for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+        key = res.m.place_at.get(t.i)
+        if key and t.i not in res.m.actor_at:
+            iso = res.lex.seat(res.m.entities[key].label)
+            if iso:
+                out.append(res.m.state(iso).key)
     return list(dict.fromkeys(out))
 
 
@@ -496,17 +567,37 @@ def _climb_to_verb(tok):
     return None
 
 
+#: People sent to talk for a side: "talks with envoys of the army and the RSF" are talks with both.
+ENVOY_NOUNS = frozenset({"envoys", "envoy", "emissaries", "emissary", "delegations", "negotiators",
+                         "representatives", "delegates", "delegation"})
+
+
 def _participants(noun, res: _Resolver) -> list[str]:
     out: list[str] = []
+    with_preps = ("with", "between", "among", "amongst")
+    if _is_courtesy_call(noun, res.lex):
+        with_preps += ("on", "upon")  # "pay a courtesy call on Marcos"
     for p in _children(noun, "prep"):
-        if p.lower_ in ("with", "between", "among", "amongst"):
+        if p.lower_ in with_preps:
             for o in _children(p, "pobj"):
-                out += res.phrase(o)
+                keys = res.phrase(o)
+                if not keys and o.lower_ in ENVOY_NOUNS:
+                    keys = [k for q in _children(o, "prep") if q.lower_ in ("of", "from")
+                            for x in _children(q, "pobj") for k in res.phrase(x, allow_groups=False)]
+                out += keys
     for c in _children(noun, "compound", "amod", "nmod", "poss"):
         key = res.m.actor_at.get(c.i)
         if key:
             out.append(key)
     return list(dict.fromkeys(out))
+
+
+def _is_courtesy_call(noun, lex: Lexicon) -> bool:
+    """A call that is a visit: "pay a (courtesy) call on X", not a call for calm or a phone call."""
+    if noun.lower_ not in ("call", "calls"):
+        return False
+    return any(c.lower_ == "courtesy" for c in noun.children) or (
+        noun.dep_ == "dobj" and lex.lemma(noun.head.text, {"pay"}) == "pay")
 
 
 #: Prepositions that introduce what an event is about rather than where it happens.
@@ -611,7 +702,8 @@ def _is_reported_only(f: _Found, found: list[_Found]) -> bool:
         if not (f.type == "threat" and f.status == "hypothetical"):
             return True
     for other in found:
-        if other is f or other.type not in CONTENT_TAKING_TYPES or other.trigger.i == f.trigger.i:
+        if other is f or other.type not in CONTENT_TAKING_TYPES or other.trigger.i == f.trigger.i \
+                or other.reports_facts:
             continue
         if _governs(other.trigger, f.trigger):
             return True
@@ -687,6 +779,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if trig.lemma in lex.finite_only and not _is_finite(tok):
         return None  # "marched to protest", "demonstrators protesting": a demonstration, not a complaint
+    if trig.lemma in ("call on", "call upon") and _is_visit(tok, res):
+        trig = Trigger("meeting", VISIT_CAMEO, trig.lemma)
     lemma = trig.lemma
     source, passive = _subject(tok, res)
     targets: list[str] = []
@@ -694,7 +788,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
                    if res.m.entities[k].type != "group"] if lemma == "tell" else []
     elif trig.type == "meeting":
-        targets = _objects(tok, res, ("with", "to"))
+        targets = _objects(tok, res, ("with", "to", "on", "upon") if trig.cameo == VISIT_CAMEO else ("with", "to"))
         # "X and Y met": the subject's conjuncts are the counterparts.
         if not targets and len(source) > 1:
             source, targets = source[:1], source[1:]
@@ -721,6 +815,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         if passive:
             targets = [k for s in _children(tok, "nsubjpass") for k in res.phrase(s)]
         targets += _objects(tok, res, ("on", "upon", "against", "for") if trig.type == "appeal" else ("against", "on"))
+        if trig.type in DIRECTED_TYPES:
+            targets += _content_targets(tok, trig.type, res)
         if trig.type in SYMMETRIC_TYPES and len(source) > 1:
             # "X and Y agreed": an agreement between them.
             source, targets = source[:1], source[1:] + targets
@@ -730,6 +826,10 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
                 for x in [o] + list(o.conjuncts):
                     if x.i in res.m.place_at:
                         targets.append(res.m.place_at[x.i])
+    accused = _accused_in_report(tok, res) if trig.type == "statement" and source and lemma in REPORTING_LEMMAS else []
+    accused = [k for k in accused if k not in source]  # "X said X's forces had ...": no accusation
+    if accused:
+        trig, targets = Trigger("accusation", "112", lemma), accused
     targets = [t for t in dict.fromkeys(targets) if t not in source]
     unnamed = not source and _unnamed_speaker(tok, trig)
     if trig.type in SPEECH_TYPES and not source and not unnamed:
@@ -740,12 +840,86 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if not source and not targets and not unnamed and not _is_main_clause(tok, lex):
         return None  # an unattributed event is kept only as the sentence's main statement
-    co_sources: tuple[str, ...] = ()
-    if trig.type in SPEECH_TYPES and len(source) > 1:
-        # "Volkswagen, BMW and Mercedes-Benz all criticised the duties": one act per named speaker
-        # (a common-noun group in the list is left to the first speaker's act).
-        co_sources = tuple(k for k in source[1:] if res.m.entities[k].type != "group" and k not in targets)
-    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex), co_sources)
+    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
+                  _co_sources(trig.type, source, targets, res), reports_facts=bool(accused))
+
+
+def _co_sources(kind: str, source: list[str], targets: list[str], res: _Resolver) -> tuple[str, ...]:
+    """The speakers after the first of a speech act with a coordinated subject.
+
+    "Volkswagen, BMW and Mercedes-Benz all criticised the duties": one act per named speaker
+    (a common-noun group in the list is left to the first speaker's act).
+    """
+    if kind not in SPEECH_TYPES:
+        return ()
+    return tuple(k for k in source[1:] if res.m.entities[k].type != "group" and k not in targets)
+
+
+#: Verbs that report what someone said, with no act of their own ("announce", "confirm" have one).
+REPORTING_LEMMAS = frozenset({"say", "tell", "claim", "state", "declare", "add", "insist", "stress", "assert",
+                              "reiterate", "note", "write", "tweet", "emphasize", "emphasise"})
+
+#: Clauses hung inside a reported clause that say something else than what its subject did.
+_OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj"})
+
+
+def _accused_in_report(verb, res: _Resolver) -> list[str]:
+    """The named subject of a reported clause that accuses it: "Kurti said Serbia was running away
+    from its obligations", "Wang said the Philippine vessels had illegally intruded".
+
+    Only an active, affirmative clause whose own words (not those of a clause inside it) hold one
+    of the lexicon's accusing phrases; a clause about the speaker is no accusation.
+    """
+    out: list[str] = []
+    for c in _children(verb, "ccomp"):
+        subj = _children(c, "nsubj")
+        if not subj or c.pos_ not in ("VERB", "AUX") or any(k.dep_ == "neg" for k in c.children):
+            continue
+        words, stack = [], [c]
+        while stack:
+            t = stack.pop()
+            words.append(t)
+            stack += [k for k in t.children if k.dep_ not in _OTHER_CLAUSES and k.dep_ != "nsubj"]
+        text = " " + " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i)) + " "
+        if any(f" {p} " in text for p in res.lex.accusing_phrases):
+            for s in subj:
+                if s.pos_ != "PRON":
+                    out += res.phrase(s) or _owner_state(s, res)
+    return out
+
+
+def _owner_state(noun, res: _Resolver) -> list[str]:
+    """The state a common noun belongs to by its national adjective ("the Philippine vessels")."""
+    if noun.pos_ != "NOUN":
+        return []
+    for c in _children(noun, "amod", "compound"):
+        key = res.m._entity_key_for(c) if c.ent_type_ in ("NORP", "GPE") else None
+        if key and res.m.entities[key].type == "state":
+            return [key]
+    return []
+
+
+#: CAMEO code of a visit ("called on President Marcos", "paid a courtesy call on him").
+VISIT_CAMEO = "042"
+
+
+def _is_visit(verb, res: _Resolver) -> bool:
+    """"called on President Marcos at the palace": a visit to a person, not an appeal.
+
+    Only when nothing is asked of him -- no infinitive or clause ("called on X to withdraw"),
+    no object and no "for" ("called on X for restraint") -- and "on" names a person.
+    """
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "advcl") or c.dep_ == "prep" and c.lower_ == "for"
+           for c in verb.children):
+        return False
+    for p in _children(verb, "prep"):
+        if p.lower_ in ("on", "upon"):
+            for o in _children(p, "pobj"):
+                if any(c.dep_ in ("xcomp", "acl", "relcl") for c in o.children):
+                    return False
+                keys = res.phrase(o, allow_groups=False)
+                return bool(keys) and all(res.m.entities[k].type == "person" for k in keys)
+    return False
 
 
 #: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").
@@ -849,7 +1023,8 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
     trig = lex.noun_trigger(tok.text)
     if trig is None:
         return None
-    if trig.lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children):
+    if trig.lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children) \
+            and not _is_courtesy_call(tok, lex):
         return None
     if trig.verbs and not (tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head.text, trig.verbs) in trig.verbs):
         return None  # "lodged a protest" is a complaint; "protests erupted" is a demonstration
@@ -881,7 +1056,8 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
         targets = [p for p in participants if p not in source]
         if not targets and not source:
             return None
-        return _Found("meeting", trig.cameo, tok, source[:1], targets, _status(tok, lex))
+        cameo = VISIT_CAMEO if _is_courtesy_call(tok, lex) else trig.cameo
+        return _Found("meeting", cameo, tok, source[:1], targets, _status(tok, lex))
     # Other nouns take their source from a light verb ("launched an attack", "signed a deal")
     # or a demonym/possessive ("Russian announcement", "Russia's demand").
     mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod") if c.i in res.m.actor_at]
@@ -916,7 +1092,9 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
         return None  # "cooperation", "deal" alone name no one
     if trig.type == "attack" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and not source:
         return None
-    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex))
+    # "Japan, Australia and the European Union expressed concern": each named speaker spoke.
+    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
+                  _co_sources(trig.type, source, targets, res))
 
 
 _NOT_ATTACK_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "teachers", "national",

@@ -77,6 +77,8 @@ class Lexicon:
     cities: dict[str, dict]
     regions: frozenset[str]
     finite_only: frozenset[str] = frozenset()
+    #: Phrases that make a reported clause an accusation of its subject ("had illegally intruded").
+    accusing_phrases: frozenset[str] = frozenset()
     #: Wire agencies ("Reuters", "AFP"): the medium reporting the news, never an actor in it.
     news_agencies: frozenset[str] = frozenset()
     country_by_name: dict[str, str] = field(default_factory=dict)
@@ -210,6 +212,7 @@ def default_lexicon() -> Lexicon:
         phrasal=phrasal,
         light_verbs=frozenset(lex["light_verbs"]),
         finite_only=frozenset(lex["finite_only"]),
+        accusing_phrases=frozenset(lex["accusing_phrases"]),
         irregular=dict(lex["irregular"]),
         roles=load_data("roles.json"),
         countries=gaz["countries"],

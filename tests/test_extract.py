@@ -73,6 +73,23 @@ MEETINGS = [
     # A mediation effort "between" two sides: the mediator meets each.
     ("The emir launched a mediation effort between Egypt and Saudi Arabia.",
      {("meeting", "occurred", "Egypt", ("Saudi Arabia",))}),
+    # Envoys of the sides stand for them; each coordinated side is a partner.
+    ("Kerry held talks with envoys of Hamas and Fatah.",
+     {("meeting", "occurred", "Kerry", ("Hamas",)), ("meeting", "occurred", "Kerry", ("Fatah",))}),
+    # A list in apposition to a common noun: every name in it is met.
+    ("Miroslav Lajcak is due to meet the two chief negotiators, Petar Petkovic of Serbia and Besnik Bislimi "
+     "of Kosovo, in Brussels.",
+     {("meeting", "planned", "Miroslav Lajcak", ("Petar Petkovic",)),
+      ("meeting", "planned", "Miroslav Lajcak", ("Besnik Bislimi",))}),
+    # A courtesy call on someone is a visit ...
+    ("Richard Marles will also pay a courtesy call on Ferdinand Marcos.",
+     {("meeting", "planned", "Richard Marles", ("Ferdinand Marcos",))}),
+    ("Richard Marles called on President Ferdinand Marcos at the palace on Friday.",
+     {("meeting", "occurred", "Richard Marles", ("Ferdinand Marcos",))}),
+    # ... a call on someone to act is an appeal, and a call for calm no meeting.
+    ("Egypt called on Israel to withdraw.", set()),
+    ("Barack Obama called on Vladimir Putin for restraint.", set()),
+    ("Egypt made a call for calm.", set()),
 ]
 
 
@@ -128,7 +145,15 @@ SPEAKERS = [
     # "X said he ...": the pronoun is the speaker of the governing clause.
     ("John Kerry met Sergei Lavrov. The UN envoy, Staffan de Mistura, said he hoped to meet both.",
      "Staffan de Mistura"),
+    ("The United Nations voiced concern over the fighting.", "United Nations"),
 ]
+
+
+@pytest.mark.model
+def test_expressed_concern_has_every_coordinated_speaker(pipeline):
+    got = of_type(pipeline, "Japan, Australia and the European Union also expressed concern.", "statement")
+    assert {e[2] for e in got} == {"Japan", "Australia", "European Union"}
+    assert not of_type(pipeline, "The concern of Germany grew.", "statement")
 
 
 @pytest.mark.model
@@ -203,6 +228,65 @@ COORDINATED_ACTS = [
     ("Putin said the rebels attacked Mariupol and killed five soldiers.",
      {("attack", "occurred", "Rebels", ("Mariupol",)), ("attack", "occurred", "Rebels", ())}),
 ]
+
+
+# Targets named inside the act's content rather than as its object.
+CONTENT_TARGETS = [
+    # the subject of a demanded clause is who is asked, a name in apposition included
+    ("The Bar Association of Sri Lanka demanded that the inspector general of police, Chandana "
+     "Wickramaratne, explain the attack.",
+     {("appeal", "occurred", "Bar Association of Sri Lanka", ("Chandana Wickramaratne",))}),
+    ("Hamas demanded that Israel should release the prisoners.",
+     {("appeal", "occurred", "Hamas", ("Israel",))}),
+    # the measure a threat holds out names whom it is aimed at ...
+    ("Russia threatened to impose sanctions on Ukraine.", {("threat", "occurred", "Russia", ("Ukraine",))}),
+    ("President Gotabaya Rajapaksa spoke on Monday. Opposition leader Sajith Premadasa threatened to bring "
+     "a no-confidence motion against the president.",
+     {("threat", "occurred", "Sajith Premadasa", ("Gotabaya Rajapaksa",))}),
+    # ... also deep in a warning's clause, with capitals standing for their states, each a target
+    ("Josep Borrell warned that failure to implement the deal would have consequences for Belgrade and Pristina.",
+     {("threat", "occurred", "Josep Borrell", ("Kosovo", "Serbia"))}),
+]
+
+
+@pytest.mark.model
+def test_content_targets_stay_narrow(pipeline):
+    # Whom an appeal asks to act with is no target; nor is a clause reported as fact.
+    assert ("appeal", "occurred", "United States", ("Iran",)) in events(
+        pipeline, "The United States urged Iran to resume talks with the European Union.")
+    assert of_type(pipeline, "Putin warned that Russia would respond to any attack.", "threat") == {
+        ("threat", "occurred", "Putin", ())}
+    # The object of a threatened attack is not what the threat is aimed at.
+    assert not any("Iraq" in e[3] for e in of_type(pipeline, "Iran threatened to attack Iraq.", "threat"))
+
+
+# A report whose clause accuses its named subject is an accusation of that subject.
+REPORTED_ACCUSATIONS = [
+    ("Albin Kurti said Serbia was running away from its obligations.",
+     {("accusation", "occurred", "Albin Kurti", ("Serbia",))}),
+    # a national adjective stands for its state
+    ('Wang Wenbin said the Philippine vessels had "illegally intruded" into the waters.',
+     {("accusation", "occurred", "Wang Wenbin", ("Philippines",))}),
+    # the accused act reported as fact is still an event
+    ("Putin said the rebels illegally attacked Mariupol.",
+     {("accusation", "occurred", "Putin", ("Rebels",)), ("attack", "occurred", "Rebels", ("Mariupol",))}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", CONTENT_TARGETS + REPORTED_ACCUSATIONS)
+def test_targets_named_in_the_content_of_an_act(pipeline, text, expected):
+    assert expected <= events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Albin Kurti said Serbia had not violated the agreement.",  # denied
+    "Albin Kurti said he was running away from the press.",  # about the speaker
+    "Albin Kurti said Serbia would hold talks.",  # nothing accusing
+])
+@pytest.mark.model
+def test_plain_reports_stay_statements(pipeline, text):
+    assert not of_type(pipeline, text, "accusation")
 
 
 @pytest.mark.model
