@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
 from .nlp import is_acronym
+from .resolve import NAME_SUFFIXES, split_country
 from .types import Dateline, slugify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,6 +68,8 @@ def _clean_name(name: str) -> str:
 
 
 def _surname_key(tokens: list[str]) -> str:
+    while len(tokens) > 1 and tokens[-1].lower().strip(".,") in NAME_SUFFIXES:
+        tokens = tokens[:-1]
     last = tokens[-1].lower()
     for p in NAME_PREFIXES:
         if last.startswith(p) and len(last) > len(p) + 1:
@@ -302,12 +305,15 @@ class Mentions:
             return
         if lex.country(name):
             return self._add_gpe(span)
-        # "U.S. State Department" and "State Department" are one organization.
-        core = name
-        if len(words) > 1 and (lex.country(words[0]) or lex.demonym(words[0])):
-            core = " ".join(words[1:])
+        # "U.S. State Department" and "State Department" are one organization; "China Coast
+        # Guard" and "Philippine Coast Guard" are two: a different country makes another one.
+        iso, core = split_country(name, lex)
+        key = f"org:{slugify(core)}"
+        if iso and key in self.entities and any(
+                split_country(n, lex)[0] not in (None, iso) for n in self.entities[key].names):
+            key = f"org:{slugify(name)}"
         type_ = "group" if any(w.lower() in _ARMED for w in words) or name.lower() in _ARMED_NAMES else "organization"
-        ent = self._entity(f"org:{slugify(core)}", "actor", type_)
+        ent = self._entity(key, "actor", type_)
         ent.add(name, span.start)
         self._mark(span, ent.key, "actor")
 

@@ -395,3 +395,16 @@ def test_modified_definite_noun_is_the_only_body_of_its_kind(pipeline):
                           "The Democratic Unity coalition, known by its Spanish acronym MUD, said on Tuesday "
                           "it would join the talks.")
     assert {a.label for a in x.actors if a.type in ("organization", "group")} == {"Democratic Unity coalition"}
+
+
+def test_mentions_organizations_of_two_countries_stay_two():
+    words = ["China", "Coast", "Guard", "and", "Philippine", "Coast", "Guard", "met", ".",
+             "U.S.", "State", "Department", "and", "State", "Department", "spoke", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
+            "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"]
+    heads = [2, 2, 7, 2, 6, 6, 2, 7, 7, 11, 11, 15, 11, 14, 11, 15, 15]
+    deps = ["compound", "compound", "nsubj", "cc", "compound", "compound", "conj", "ROOT", "punct",
+            "compound", "compound", "nsubj", "cc", "compound", "conj", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[0] != m.actor_at[4]
+    assert m.actor_at[9] == m.actor_at[13]
