@@ -415,21 +415,36 @@ class Mentions:
             or low.rstrip("s") in lex.title_nouns or low in _AGENT_NOUNS
 
     def _link_acronyms(self) -> None:
-        """"UN" and "United Nations" are one organization."""
+        """"UN" and "United Nations" are one organization.
+
+        Failing a whole name, an acronym of a name's leading words joins it when the
+        rest are organization words ("AU" and "African Union Commission": the article
+        calls the body by both) and only one organization fits.
+        """
         orgs = [e for e in self.entities.values() if e.type in ("organization", "group")]
+        org_words = {w.lower() for w in self.lex.org_words}
         for short in orgs:
             for name in list(short.names):
                 letters = name.replace(".", "")
-                if not (letters.isupper() and 2 <= len(letters) <= 6):
+                if not (letters.isupper() and 2 <= len(letters) <= 6) or short.key not in self.entities:
                     continue
+                leading = set()
                 for long in orgs:
-                    if long is short:
+                    if long is short or long.key not in self.entities:
                         continue
                     for ln in list(long.names):
-                        initials = "".join(w[0] for w in ln.split() if w[0].isupper())
+                        words = [w for w in ln.split() if w[0].isupper()]
+                        initials = "".join(w[0] for w in words)
                         if initials == letters:
                             self._merge(short, long)
                             break
+                        if initials.startswith(letters) and len(letters) >= 2 \
+                                and all(w.lower() in org_words for w in words[len(letters):]):
+                            leading.add(long.key)
+                    if short.key not in self.entities:
+                        break
+                if short.key in self.entities and len(leading) == 1:
+                    self._merge(short, self.entities[leading.pop()])
 
     def _add_ministries(self) -> None:
         """"China's foreign ministry", "the Russian defence ministry": an organization of that state.

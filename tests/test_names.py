@@ -408,3 +408,16 @@ def test_mentions_organizations_of_two_countries_stay_two():
     m = _mentions(words, heads, deps, ents)
     assert m.actor_at[0] != m.actor_at[4]
     assert m.actor_at[9] == m.actor_at[13]
+
+
+def test_mentions_acronym_of_the_leading_words_joins_the_name():
+    words = ["African", "Union", "Commission", "spoke", ".", "AU", "said", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"]
+    heads = [2, 2, 3, 3, 3, 6, 6, 6]
+    deps = ["compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[5] == m.actor_at[0]
+    # Leading words followed by more than organization words: another body.
+    words[2] = "Gardens"
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[5] != m.actor_at[0]
