@@ -324,6 +324,14 @@ class Mentions:
         near = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         if any(t.lower_ in self.lex.place_nouns for t in near):
             return True
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and (
+                self.lex.is_place_name(span.text) or (len(words) == 1 and words[0].istitle())):
+            # "talks in Ohrid": where something happens, not who acts (an acronym, "in NATO", stays).
+            return True
+        if len(words) == 1 and words[0].istitle() and any(
+                e.label_ in ("GPE", "LOC", "FAC") and len(e) > 1 and any(t.text == words[0] for t in e)
+                for e in self.ents):
+            return True  # "from Ohrid" with "Lake Ohrid" in the text: the place's name
         return words[0].lower() in COMPASS and len(words) == 2 and not self.lex.demonym(words[1])
 
     def _add_gpe(self, span) -> None:

@@ -421,3 +421,26 @@ def test_mentions_acronym_of_the_leading_words_joins_the_name():
     words[2] = "Gardens"
     m = _mentions(words, heads, deps, ents)
     assert m.actor_at[5] != m.actor_at[0]
+
+
+def test_mentions_single_word_organization_after_in_is_a_place():
+    words = ["Talks", "were", "held", "in", "Ohrid", "."]
+    ents = ["O", "O", "O", "O", "B-ORG", "O"]
+    heads = [2, 2, 2, 2, 3, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"]
+    pos = ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    m = _mentions(words, heads, deps, ents, pos)
+    assert 4 in m.place_at and 4 not in m.actor_at
+    # An acronym after "in" is still the organization ("in NATO").
+    words[4] = "NATO"
+    m = _mentions(words, heads, deps, ents, pos)
+    assert 4 in m.actor_at
+
+
+def test_mentions_organization_word_is_the_place_named_elsewhere():
+    words = ["Lake", "Ohrid", "is", "calm", ".", "He", "spoke", "from", "Ohrid", "."]
+    ents = ["B-LOC", "I-LOC", "O", "O", "O", "O", "O", "O", "B-ORG", "O"]
+    heads = [1, 2, 2, 2, 2, 6, 6, 6, 7, 6]
+    deps = ["compound", "nsubj", "ROOT", "acomp", "punct", "nsubj", "ROOT", "prep", "pobj", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert 8 in m.place_at
