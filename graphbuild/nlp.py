@@ -74,6 +74,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     * makes dateline towns places ("NUSA DUA, Indonesia, Nov 14"), see :func:`_dateline_spans`;
     * splits "Citizen Community (CC" and makes a name given "(ACR)" an organization;
     * extends a personal name cut at a hyphen ("Yoon Suk" + "-yeol");
+    * splits two people tagged as one ("Faisal and Phee"), see :func:`_person_pair`;
     * makes a lone word that is the surname of one person named in full a PERSON
       ("McGurk did not meet Barzani" with "Masoud Barzani" earlier), see :func:`_surname_spans`.
     """
@@ -106,6 +107,11 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
                 end += 2
+        if ent.label_ == "PERSON":
+            pair = _person_pair(doc, start, end)
+            if pair:
+                kept.extend(Span(doc, a, b, label="PERSON") for a, b in pair)
+                continue
         span = doc[start:end]
         text = span.text
         if text.endswith("-") or not any(ch.isupper() for ch in text):
@@ -149,6 +155,22 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
+
+
+def _person_pair(doc: "Doc", start: int, end: int) -> "list[tuple[int, int]] | None":
+    """Token ranges of two people the model tagged as one PERSON ("Faisal and Phee").
+
+    A person's name has no "and" in it: a coordinating "and"/"&" between capitalised
+    words separates two names.  Only PERSON spans are split -- "Bosnia and Herzegovina"
+    or "Procter & Gamble" are tagged as places and organizations.
+    """
+    joins = [t.i for t in doc[start + 1:end - 1] if t.lower_ in ("and", "&")]
+    if len(joins) != 1:
+        return None
+    i = joins[0]
+    if not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+        return None
+    return [(start, i), (i + 1, end)]
 
 
 def _names_with_a_place(doc: "Doc", spans: list) -> list:

@@ -397,6 +397,22 @@ def test_modified_definite_noun_is_the_only_body_of_its_kind(pipeline):
     assert {a.label for a in x.actors if a.type in ("organization", "group")} == {"Democratic Unity coalition"}
 
 
+def test_two_people_in_one_person_span_are_split():
+    words = ["Prince", "Faisal", "and", "Phee", "held", "talks", "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O"]
+    assert _fixed(words, ents) == [("Prince Faisal", "PERSON"), ("Phee", "PERSON")]
+
+
+@pytest.mark.parametrize("words,ents,kept", [
+    # Names of places and firms keep their "and".
+    (["Bosnia", "and", "Herzegovina", "voted", "."], ["B-GPE", "I-GPE", "I-GPE", "O", "O"],
+     ("Bosnia and Herzegovina", "GPE")),
+    (["Procter", "&", "Gamble", "said", "."], ["B-ORG", "I-ORG", "I-ORG", "O", "O"], ("Procter & Gamble", "ORG")),
+])
+def test_person_split_leaves_other_names_alone(words, ents, kept):
+    assert kept in _fixed(words, ents)
+
+
 def test_mentions_organizations_of_two_countries_stay_two():
     words = ["China", "Coast", "Guard", "and", "Philippine", "Coast", "Guard", "met", ".",
              "U.S.", "State", "Department", "and", "State", "Department", "spoke", "."]
