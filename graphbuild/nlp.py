@@ -48,6 +48,7 @@ PLACE_NAME_FIRST = frozenset({"Plaza", "Piazza", "Avenida", "Calle", "Rue", "Via
 PLACE_NAME_LAST = frozenset({
     "Plaza", "Square", "Street", "Avenue", "Boulevard", "Road", "Bridge", "Airport", "Stadium", "Park",
     "Palace", "Mosque", "Cathedral", "Hotel", "Hospital", "Harbour", "Harbor", "Camp", "Prison",
+    "Shoal", "Reef", "Atoll", "Strait",
 })
 
 
@@ -75,6 +76,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     * splits "Citizen Community (CC" and makes a name given "(ACR)" an organization;
     * extends a personal name cut at a hyphen ("Yoon Suk" + "-yeol");
     * splits two people tagged as one ("Faisal and Phee"), see :func:`_person_pair`;
+    * extends a name cut short at the start of a sentence, see :func:`_names_cut_short`;
     * makes a lone word that is the surname of one person named in full a PERSON
       ("McGurk did not meet Barzani" with "Masoud Barzani" earlier), see :func:`_surname_spans`.
     """
@@ -152,6 +154,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     kept = _dateline_spans(doc, filter_spans(kept), lexicon)
     kept = _names_with_a_place(doc, kept)
     kept = _defined_acronyms(doc, kept, lexicon)
+    kept = _names_cut_short(doc, kept)
     kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
@@ -171,6 +174,27 @@ def _person_pair(doc: "Doc", start: int, end: int) -> "list[tuple[int, int]] | N
     if not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
         return None
     return [(start, i), (i + 1, end)]
+
+
+def _names_cut_short(doc: "Doc", spans: list) -> list:
+    """Extend a span over the capitalised word before it when the longer name is tagged elsewhere.
+
+    "Second Thomas Shoal lies ...": at the start of a sentence the model takes "Second" for
+    an ordinary word and tags "Thomas Shoal"; the text names "Second Thomas Shoal" elsewhere.
+    """
+    from spacy.tokens import Span
+
+    names = {s.text: s.label_ for s in spans if len(s) > 1 and s.label_ in ENTITY_LABELS}
+    # "Second" tagged ORDINAL does not keep it out of the name.
+    taken = {i for s in spans if s.label_ in ENTITY_LABELS for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        if s.start > 0 and s.start - 1 not in taken and doc[s.start - 1].is_title:
+            longer = doc[s.start - 1:s.end].text
+            if longer in names:
+                s = Span(doc, s.start - 1, s.end, label=names[longer])
+        out.append(s)
+    return out
 
 
 def _names_with_a_place(doc: "Doc", spans: list) -> list:
@@ -284,9 +308,22 @@ def _defined_acronyms(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
     taken = {i for s in spans for i in range(s.start, s.end)}
     for s in spans:
         acr = _acronym_after(doc, s.end)
-        if acr and s.label_ in ("GPE", "LOC") and len(s) > 1 and not lexicon.is_place_name(s.text) \
-                and s.text[:1] == doc[acr[0]].text[:1]:
-            s = Span(doc, s.start, s.end, label="ORG")
+        if acr and s.label_ in ("GPE", "LOC", "FAC", "PERSON") and len(s) > 1:
+            letters = doc[acr[0]].text.replace(".", "")
+            start = s.start
+            # "Sri Lanka Podujana Peramuna (SLPP)": the initials claim the country words before the span.
+            while start > 0 and doc[start - 1].is_title \
+                    and letters.endswith(_name_initials(doc[start - 1:s.end].text)):
+                start -= 1
+            full = _name_initials(doc[start:s.end].text) == letters
+            if start < s.start and full:
+                s = Span(doc, start, s.end, label="ORG")
+            elif s.label_ in ("GPE", "LOC") and not lexicon.is_place_name(s.text) \
+                    and s.text[:1] == doc[acr[0]].text[:1]:
+                s = Span(doc, s.start, s.end, label="ORG")
+            elif full and not lexicon.is_place_name(s.text):
+                # "Samagi Jana Balawegaya (SJB)": a name spelt out by its acronym is an organization.
+                s = Span(doc, s.start, s.end, label="ORG")
         if acr and s.label_ == "ORG" and acr[0] not in taken:
             out.append(Span(doc, acr[0], acr[1], label="ORG"))
         out.append(s)

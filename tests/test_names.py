@@ -460,3 +460,27 @@ def test_mentions_organization_word_is_the_place_named_elsewhere():
     deps = ["compound", "nsubj", "ROOT", "acomp", "punct", "nsubj", "ROOT", "prep", "pobj", "punct"]
     m = _mentions(words, heads, deps, ents)
     assert 8 in m.place_at
+
+
+def test_name_cut_short_at_a_sentence_start_is_extended():
+    words = ["Ships", "reached", "Second", "Thomas", "Shoal", ".", "Second", "Thomas", "Shoal", "lies", "far", "."]
+    ents = ["O", "O", "B-FAC", "I-FAC", "I-FAC", "O", "B-ORDINAL", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    assert _fixed(words, ents) == [("Second Thomas Shoal", "FAC"), ("Second Thomas Shoal", "FAC")]
+    # No longer name in the text: the span stays as it is.
+    words[3] = "Paul"
+    assert ("Thomas Shoal", "FAC") in _fixed(words, ents)
+
+
+def test_name_given_an_acronym_takes_the_country_words_its_initials_cover():
+    words = ["the", "ruling", "Sri", "Lanka", "Podujana", "Peramuna", "(", "SLPP", ")", "said", "."]
+    ents = ["O", "O", "B-GPE", "I-GPE", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    assert _fixed(words, ents) == [("Sri Lanka Podujana Peramuna", "ORG"), ("SLPP", "ORG")]
+    # Initials that do not cover the country: the country stays a place.
+    words[7] = "PP"
+    assert ("Sri Lanka", "GPE") in _fixed(words, ents)
+
+
+def test_name_spelt_out_by_its_acronym_is_an_organization():
+    words = ["his", "Samagi", "Jana", "Balawegaya", "(", "SJB", ")", "party", "."]
+    ents = ["O", "B-FAC", "I-FAC", "I-FAC", "O", "B-ORG", "O", "O", "O"]
+    assert ("Samagi Jana Balawegaya", "ORG") in _fixed(words, ents)
