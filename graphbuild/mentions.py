@@ -77,6 +77,22 @@ def _surname_key(tokens: list[str]) -> str:
     return last
 
 
+def _nickname_of(span):
+    """The person token that "known as <span>" / "called <span>" follows ("Dagalo, widely known as Hemedti")."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if verb.lower_ not in ("known", "called", "nicknamed", "dubbed") or verb.i == root.i or verb.dep_ != "acl":
+        return None  # a reduced relative only: "Kerry, who called Lavrov" names no one
+    named = verb.head
+    return named if named.ent_type_ == "PERSON" and named.i < verb.i else None
+
+
+def _is_platform(span) -> bool:
+    """A social network a statement is posted on ("in a post on Twitter"): the medium, not an actor."""
+    root = span.root
+    return span.text.strip() in _PLATFORMS and root.dep_ == "pobj" and root.head.lower_ in ("on", "via")
+
+
 class Mentions:
     """Entity mentions of one Doc, grouped into local actors and places.
 
@@ -175,7 +191,7 @@ class Mentions:
                 self.dates.setdefault(e.sent.start, []).append(e)
         self._surnames: set[str] | None = None
         spans = [e for e in self.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
-        spans = [e for e in spans if not self._is_news_agency(e, spans)]
+        spans = [e for e in spans if not self._is_news_agency(e, spans) and not _is_platform(e)]
         label = {id(e): self._effective_label(e) for e in spans}
         persons = [s for s in spans if label[id(s)] == "PERSON"
                    or (label[id(s)] == "ORG" and self._org_is_person(s, spans))]
@@ -227,6 +243,8 @@ class Mentions:
         if span.label_ in ("GPE", "LOC") and not self.lex.country(text) and self.lex.demonym(text):
             return "NORP"  # "Ukrainian" tagged as a place
         root = span.root
+        if span.label_ != "PERSON" and _nickname_of(span) is not None and not self.lex.is_place_name(text):
+            return "PERSON"  # "Dagalo, widely known as Hemedti": another name of the person
         if span.label_ == "PERSON" and len(span) == 1:
             # "near the village of Dzerkalne", "the town, Dzerkalne": a place named like a person.
             head = root.head
@@ -270,7 +288,11 @@ class Mentions:
         key = _surname_key(toks)
         candidates = self._persons_by_surname.get(key, [])
         chosen = None
-        if len(toks) > 1 and toks[0].lower() not in _PARTICLES:
+        named = _nickname_of(span)
+        if named is not None and self.actor_at.get(named.i) in self.entities:
+            # "Dagalo, widely known as Hemedti": the name is the person's, whatever its form.
+            chosen = self.entities[self.actor_at[named.i]]
+        elif len(toks) > 1 and toks[0].lower() not in _PARTICLES:
             first = toks[0].lower()
             for c in candidates:
                 ent = self.entities[c]
@@ -728,6 +750,10 @@ _AGENT_NOUNS = frozenset({
     "hostages", "prisoners", "victims", "nation", "country", "state", "republic", "people's",
     "warships", "ships", "vessels", "drones", "missiles", "strikes", "airstrikes", "air", "navy",
 })
+
+#: Social networks: "on Twitter" is where something was said (the model often tags them PERSON).
+_PLATFORMS = frozenset({"Twitter", "X", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",
+                        "Weibo", "WeChat", "Truth Social", "Threads", "VK"})
 
 #: Nouns that, bare after "the", stand for an organization named earlier ("the tribunal").
 #: Words for forces ("the army", "the police") and "the group"/"the state" are left out on

@@ -484,3 +484,28 @@ def test_name_spelt_out_by_its_acronym_is_an_organization():
     words = ["his", "Samagi", "Jana", "Balawegaya", "(", "SJB", ")", "party", "."]
     ents = ["O", "B-FAC", "I-FAC", "I-FAC", "O", "B-ORG", "O", "O", "O"]
     assert ("Samagi Jana Balawegaya", "ORG") in _fixed(words, ents)
+
+
+def test_mentions_social_network_is_no_actor():
+    words = ["In", "a", "post", "on", "Twitter", ",", "Kerry", "spoke", "."]
+    ents = ["O", "O", "O", "O", "B-PERSON", "O", "B-PERSON", "O", "O"]
+    heads = [7, 2, 0, 2, 3, 7, 7, 7, 7]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert 4 not in m.actor_at and 6 in m.actor_at
+
+
+def test_mentions_name_known_as_is_the_person():
+    words = ["Mohamed", "Dagalo", ",", "known", "as", "Hemedti", ",", "spoke", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O"]
+    heads = [1, 7, 1, 1, 3, 4, 1, 7, 7]
+    deps = ["compound", "nsubj", "punct", "acl", "prep", "pobj", "punct", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[5] == m.actor_at[1] and 5 not in m.place_at
+    # "Kerry, who called Lavrov": a relative clause names someone else.
+    words = ["Kerry", ",", "who", "called", "Lavrov", ",", "spoke", "."]
+    ents = ["B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O"]
+    heads = [6, 0, 3, 0, 3, 0, 6, 6]
+    deps = ["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[4] != m.actor_at[0]
