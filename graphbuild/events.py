@@ -84,7 +84,7 @@ class _Resolver:
             tok = tok.head
         return False
 
-    def pronoun(self, tok) -> list[str]:
+    def pronoun(self, tok, depth: int = 0) -> list[str]:
         low = tok.lower_
         doc = self.doc
         sent_start = tok.sent.start
@@ -95,6 +95,14 @@ class _Resolver:
                 return gov[:1]
             cands = [c for c in self.persons_before(tok.i) if c[0] >= prev_start] or self.persons_before(tok.i)[-1:]
             subj = [c for c in cands if c[2]]
+            if not subj and depth < 3:
+                # '"... I told Mr Borrell," he said. He accused Kurti': no named subject since the
+                # last sentence, whose subject is itself "he" -- the same person, not Borrell.
+                prev = self._main_subject(doc[prev_start:sent_start] if prev_start < sent_start else None)
+                if prev is not None and prev.lower_ in self.lex.person_pronouns and prev.i < tok.i:
+                    chained = self.pronoun(prev, depth + 1)
+                    if chained:
+                        return chained
             pick = (subj or cands)
             return [pick[-1][1]] if pick else []
         if low in ("it", "they"):
@@ -108,6 +116,14 @@ class _Resolver:
                 if key and self.m.entities[key].type in ("state", "organization", "group") and doc[j].dep_ in SUBJECT_DEPS:
                     return [key]
         return []
+
+    @staticmethod
+    def _main_subject(sent):
+        """The subject of a sentence's main verb (None when it has none)."""
+        if sent is None or not len(sent):
+            return None
+        subjects = _children(sent[0].sent.root, "nsubj")
+        return subjects[0] if subjects else None
 
     def _governing_subject(self, tok) -> list[str]:
         """Entity keys of the subject of the clause that governs ``tok``'s clause."""

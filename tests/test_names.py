@@ -509,3 +509,19 @@ def test_mentions_name_known_as_is_the_person():
     deps = ["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "punct"]
     m = _mentions(words, heads, deps, ents)
     assert m.actor_at[4] != m.actor_at[0]
+
+
+@pytest.mark.model
+def test_pronoun_subject_chains_back_to_the_last_named_speaker(pipeline):
+    # The sentence before "He accused" has "he" as its subject: the speaker before it, not the
+    # person named inside the quotation.
+    x = extract(pipeline, "Vucic said afterwards that he had not signed anything. "
+                          "\"I told Mr Borrell that very clearly,\" he said. He accused Kurti of lying.")
+    assert {e.source for e in x.events if e.type == "accusation"} == {"Vucic"}
+
+
+@pytest.mark.model
+def test_pronoun_after_a_named_subject_is_unchanged(pipeline):
+    x = extract(pipeline, "U.S. Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov "
+                          "in Geneva. He said the talks had been useful.")
+    assert {e.source for e in x.events if e.type == "statement"} == {"John Kerry"}
