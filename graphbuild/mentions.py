@@ -677,6 +677,11 @@ class Mentions:
                 title_toks.insert(0, t)
                 i -= 1
                 continue
+            if t.text in ("-", "‐") and title_toks and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_ \
+                    and doc[i - 1].text.lower() in lex.title_words:
+                title_toks.insert(0, t)  # "Secretary-General": one title, not "General"
+                i -= 1
+                continue
             if t.lower_ in ("'s", "’s") and title_toks:
                 i -= 1  # "Jordan's Foreign Minister Nasser Judeh": the owner is the affiliation
                 continue
@@ -690,7 +695,7 @@ class Mentions:
         while title_toks and title_toks[-1].lower_ in ("of", "for", "the"):
             title_toks.pop()
         if title_toks and not ent.title:
-            ent.title = " ".join(t.text for t in title_toks)
+            ent.title = "".join(t.text_with_ws for t in title_toks).strip()
         # Apposition: "Jordan's foreign minister, Nasser Judeh" / "de Mistura, the UN special envoy".
         root = span.root
         appos = [c for c in root.children if c.dep_ == "appos"]

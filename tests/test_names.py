@@ -525,3 +525,9 @@ def test_pronoun_after_a_named_subject_is_unchanged(pipeline):
     x = extract(pipeline, "U.S. Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov "
                           "in Geneva. He said the talks had been useful.")
     assert {e.source for e in x.events if e.type == "statement"} == {"John Kerry"}
+
+
+@pytest.mark.model
+def test_hyphenated_title_is_kept_whole(pipeline):
+    x = extract(pipeline, "UN Secretary-General Antonio Guterres urged the two sides to talk.")
+    assert {a.label: a.title for a in x.actors}["Antonio Guterres"] == "Secretary-General"
