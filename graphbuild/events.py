@@ -117,6 +117,27 @@ class _Resolver:
                     return [key]
         return []
 
+    def group_antecedent(self, tok) -> str | None:
+        """A bare "the group": the organization or armed group that was a subject just before.
+
+        Only the subject of this or the previous sentence counts ("The RSF denied the
+        charges.  ... the group blamed ..."); an organization merely named is not
+        the group that goes on acting.
+        """
+        if tok.lower_ != "group" or tok.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            return None  # "the rebel group", "the Wagner group": another phrase
+        sent_start = tok.sent.start
+        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for j in range(tok.i - 1, prev_start - 1, -1):
+            key = self.m.actor_at.get(j)
+            if key in self.m.entities and self.m.entities[key].type in ("organization", "group") \
+                    and self._is_subject(self.doc[j]):
+                return key
+        return None
+
     @staticmethod
     def _main_subject(sent):
         """The subject of a sentence's main verb (None when it has none)."""
@@ -215,7 +236,7 @@ class _Resolver:
         nominal = self.nominal(tok)
         if nominal:
             return nominal
-        body = m.body_antecedent(tok)
+        body = m.body_antecedent(tok) or self.group_antecedent(tok)
         if body:  # "the tribunal" after "the Supreme Electoral Tribunal"
             m.actor_at[tok.i] = body
             return [body]

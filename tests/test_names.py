@@ -531,3 +531,18 @@ def test_pronoun_after_a_named_subject_is_unchanged(pipeline):
 def test_hyphenated_title_is_kept_whole(pipeline):
     x = extract(pipeline, "UN Secretary-General Antonio Guterres urged the two sides to talk.")
     assert {a.label: a.title for a in x.actors}["Antonio Guterres"] == "Secretary-General"
+
+
+@pytest.mark.model
+def test_the_group_is_the_organization_that_was_the_subject(pipeline):
+    x = extract(pipeline, "The Rapid Support Forces denied the charges. In a post on Twitter, the group "
+                          "blamed army chief General Abdel Fattah al-Burhan for the market bombing.")
+    assert {e.source for e in x.events if e.type == "accusation"} == {"Rapid Support Forces"}
+    assert "Twitter" not in {a.label for a in x.actors}
+
+
+@pytest.mark.model
+def test_the_group_is_not_an_organization_merely_named(pipeline):
+    x = extract(pipeline, "Residents fled the attacks of the Rapid Support Forces. "
+                          "The group blamed army chief General Abdel Fattah al-Burhan for the bombing.")
+    assert "Rapid Support Forces" not in {e.source for e in x.events if e.type == "accusation"}
