@@ -209,6 +209,7 @@ class Mentions:
             elif s.label_ == "ORG":
                 self._add_org(s)
         self._add_ministries()
+        self._add_state_forces()
         self._link_defined_acronyms()
         self._link_acronyms()
         self._link_short_names()
@@ -510,6 +511,33 @@ class Mentions:
             for t in [*mods, tok]:
                 self.actor_at[t.i] = ent.key
 
+    def _add_state_forces(self) -> None:
+        """"Sudan's army", "Russia's military": an organization of that state.
+
+        Only the possessive: the golds make "Syrian forces" or "the Ukrainian army" the
+        state itself, but "Sudan's army accused the RSF" names the army as an actor of
+        its own (the state's other voices are its government).  The state becomes its
+        affiliation.
+        """
+        doc = self.doc
+        self._forces: set[str] = set()
+        for tok in doc:
+            if tok.lower_ not in _FORCE_NOUNS or not tok.is_lower or tok.i in self.actor_at:
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss"
+                      and any(x.lower_ in ("'s", "’s") for x in c.children)]
+            if len(owners) != 1 or any(c.dep_ in ("amod", "compound") for c in tok.children):
+                continue
+            key = self.actor_at.get(owners[0].i)
+            if key not in self.entities or self.entities[key].type != "state":
+                continue
+            start = min(t.i for t in owners[0].subtree)
+            ent = self._entity(f"org:{slugify(self.entities[key].label + ' ' + tok.lower_)}", "actor", "organization")
+            ent.add(doc[start:tok.i + 1].text, start)
+            ent.affiliation = ent.affiliation or key
+            self.actor_at[tok.i] = ent.key
+            self._forces.add(ent.key)
+
     def _link_defined_acronyms(self) -> None:
         """Acronyms the text defines, whatever their letters.
 
@@ -568,14 +596,21 @@ class Mentions:
     def body_antecedent(self, tok) -> str | None:
         """"the tribunal", "the ministry", "the coalition": the organization named earlier that it stands for.
 
-        Only a bare definite noun of :data:`BODY_NOUNS` counts ("the main opposition
-        coalition" or "a party" may be another body); it is the organization whose name
-        ends with that noun (see :meth:`org_ending_with`).
+        "the army" / "the military" is the one state force named with a possessive
+        ("Sudan's army"), if the text names exactly one.  Otherwise only a bare definite
+        noun of :data:`BODY_NOUNS` counts ("the main opposition coalition" or "a party"
+        may be another body); it is the organization whose name ends with that noun
+        (see :meth:`org_ending_with`).
         """
-        if tok.pos_ != "NOUN" or tok.lower_ not in BODY_NOUNS:
+        if tok.pos_ != "NOUN" or tok.lower_ not in BODY_NOUNS | _FORCE_NOUNS:
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
+        if tok.lower_ in _FORCE_NOUNS:
+            # "the army", "the military" after "Sudan's army": the only state force the text names.
+            forces = [k for k in self._forces if k in self.entities]
+            bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
+            return forces[0] if bare and len(forces) == 1 else None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
         if not mods:
             return self.org_ending_with(tok.lower_, tok.i)
@@ -772,6 +807,9 @@ BODY_NOUNS = frozenset({
 
 #: Lower-case heads of a state's bodies ("China's foreign *ministry*").
 _MINISTRY_NOUNS = frozenset({"ministry"})
+
+#: A state's forces named with a possessive ("Sudan's *army*").
+_FORCE_NOUNS = frozenset({"army", "military", "navy", "police"})
 
 #: "known by its Spanish *initials* TSE".
 _ACRONYM_NOUNS = frozenset({"initials", "acronym", "abbreviation", "initialism"})

@@ -546,3 +546,19 @@ def test_the_group_is_not_an_organization_merely_named(pipeline):
     x = extract(pipeline, "Residents fled the attacks of the Rapid Support Forces. "
                           "The group blamed army chief General Abdel Fattah al-Burhan for the bombing.")
     assert "Rapid Support Forces" not in {e.source for e in x.events if e.type == "accusation"}
+
+
+@pytest.mark.model
+def test_state_army_with_a_possessive_is_an_organization_of_the_state(pipeline):
+    x = extract(pipeline, "Sudan's army accused the paramilitary Rapid Support Forces (RSF) of looting homes. "
+                          "The RSF said the army had bombed a market.")
+    army = {a.label: a for a in x.actors}.get("Sudan's army")
+    assert army is not None and army.type == "organization"
+    assert "Sudan's army" in {e.source for e in x.events if e.type == "accusation"}
+
+
+@pytest.mark.model
+def test_demonym_forces_stay_the_state(pipeline):
+    x = extract(pipeline, "Syrian forces shelled the town, and the army said the rebels had fled.")
+    assert not [a for a in x.actors if a.type == "organization" and "forces" in a.label.lower()]
+    assert "army" not in {a.label.lower() for a in x.actors}
