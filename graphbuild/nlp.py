@@ -77,6 +77,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     * extends a personal name cut at a hyphen ("Yoon Suk" + "-yeol");
     * splits two people tagged as one ("Faisal and Phee"), see :func:`_person_pair`;
     * extends a name cut short at the start of a sentence, see :func:`_names_cut_short`;
+    * adds the untagged name a title introduces, see :func:`_titled_names`;
     * makes a lone word that is the surname of one person named in full a PERSON
       ("McGurk did not meet Barzani" with "Masoud Barzani" earlier), see :func:`_surname_spans`.
     """
@@ -155,6 +156,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     kept = _names_with_a_place(doc, kept)
     kept = _defined_acronyms(doc, kept, lexicon)
     kept = _names_cut_short(doc, kept)
+    kept = _titled_names(doc, kept, lexicon)
     kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
@@ -174,6 +176,45 @@ def _person_pair(doc: "Doc", start: int, end: int) -> "list[tuple[int, int]] | N
     if not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
         return None
     return [(start, i), (i + 1, end)]
+
+
+def _titled_names(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
+    """Add the untagged name that a title introduces ("Foreign Undersecretary Theresa Lazaro said").
+
+    The model often misses a name after a long title.  After a title word come either the
+    name itself (two or three capitalised words) or "for"/"of" and the portfolio, whose
+    last two words are then the name ("High Commissioner for Human Rights Michelle
+    Bachelet": the portfolio needs at least one word of its own).  The name must be
+    untagged and followed by a lower-case word or punctuation.
+    """
+    from spacy.tokens import Span
+
+    taken = {i for s in spans if s.label_ in ENTITY_LABELS for i in range(s.start, s.end)}
+    skip = lexicon.honorifics | lexicon.title_words | {w.lower() for w in lexicon.org_words}
+
+    def name_word(t) -> bool:
+        return t.is_title and t.is_alpha and t.i not in taken and t.lower_ not in skip \
+            and not lexicon.country(t.text) and not lexicon.demonym(t.text)
+
+    out = list(spans)
+    for tok in doc:
+        if not tok.is_title or tok.text.lower().rstrip(".") not in lexicon.title_words or tok.lower_ in PORTFOLIOS:
+            continue  # a portfolio ("Energy") names no post on its own: "Energy Transition Partnership"
+        i, portfolio = tok.i + 1, False
+        if i < len(doc) and doc[i].lower_ in ("for", "of"):
+            i, portfolio = i + 1, True
+        run = []
+        while i < len(doc) and doc[i].is_title and len(run) < 6:
+            run.append(doc[i])
+            i += 1
+        if i < len(doc) and doc[i].is_title or not run:
+            continue
+        name = run[-2:] if portfolio else run
+        if (portfolio and len(run) < 3) or not 2 <= len(name) <= 3 or not all(name_word(t) for t in name):
+            continue
+        out.append(Span(doc, name[0].i, name[-1].i + 1, label="PERSON"))
+        taken.update(t.i for t in name)
+    return out
 
 
 def _names_cut_short(doc: "Doc", spans: list) -> list:

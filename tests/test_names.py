@@ -562,3 +562,24 @@ def test_demonym_forces_stay_the_state(pipeline):
     x = extract(pipeline, "Syrian forces shelled the town, and the army said the rebels had fled.")
     assert not [a for a in x.actors if a.type == "organization" and "forces" in a.label.lower()]
     assert "army" not in {a.label.lower() for a in x.actors}
+
+
+@pytest.mark.parametrize("words,name", [
+    (["Foreign", "Undersecretary", "Theresa", "Lazaro", "said", "."], "Theresa Lazaro"),
+    (["High", "Commissioner", "for", "Human", "Rights", "Michelle", "Bachelet", "said", "."], "Michelle Bachelet"),
+])
+def test_fixer_adds_the_untagged_name_a_title_introduces(words, name):
+    assert (name, "PERSON") in _fixed(words, ["O"] * len(words))
+
+
+@pytest.mark.parametrize("words", [
+    ["The", "Minister", "of", "Foreign", "Affairs", "said", "."],  # a portfolio, no name
+    ["The", "Secretary", "General", "Assembly", "Hall", "is", "full", "."],  # too long to be a name
+])
+def test_fixer_titled_name_rule_leaves_portfolios_alone(words):
+    assert not [e for e in _fixed(words, ["O"] * len(words)) if e[1] == "PERSON"]
+
+
+def test_fixer_portfolio_word_introduces_no_name():
+    words = ["a", "Just", "Energy", "Transition", "Partnership", "on", "Tuesday"]
+    assert not [e for e in _fixed(words, ["O"] * len(words)) if e[1] == "PERSON"]
