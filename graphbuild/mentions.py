@@ -210,6 +210,7 @@ class Mentions:
                 self._add_org(s)
         self._add_ministries()
         self._add_state_forces()
+        self._add_offices()
         self._link_defined_acronyms()
         self._link_acronyms()
         self._link_short_names()
@@ -537,6 +538,28 @@ class Mentions:
             ent.affiliation = ent.affiliation or key
             self.actor_at[tok.i] = ent.key
             self._forces.add(ent.key)
+
+    def _add_offices(self) -> None:
+        """"The president's office said": the office of a titled post is an organization.
+
+        The office speaks for the post, not for a person: "the president's office said
+        Gotabaya would meet ..." is no statement of the last person named.  Only
+        "the <title>'s office" with a bare title word ("the president's", not "Kerry's").
+        """
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ != "office" or tok.i in self.actor_at:
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.lex.title_words
+                      and any(x.lower_ in ("'s", "’s") for x in c.children)
+                      and any(x.dep_ == "det" and x.lower_ == "the" for x in c.children)]
+            if len(owners) != 1:
+                continue
+            name = f"{owners[0].lower_}'s office"
+            ent = self._entity(f"org:{slugify(name)}", "actor", "organization")
+            ent.add(name, owners[0].i)
+            for t in (owners[0], *owners[0].children, tok):
+                self.actor_at[t.i] = ent.key
 
     def _link_defined_acronyms(self) -> None:
         """Acronyms the text defines, whatever their letters.

@@ -583,3 +583,17 @@ def test_fixer_titled_name_rule_leaves_portfolios_alone(words):
 def test_fixer_portfolio_word_introduces_no_name():
     words = ["a", "Just", "Energy", "Transition", "Partnership", "on", "Tuesday"]
     assert not [e for e in _fixed(words, ["O"] * len(words)) if e[1] == "PERSON"]
+
+
+@pytest.mark.model
+def test_the_presidents_office_is_an_organization(pipeline):
+    x = extract(pipeline, "President Gotabaya Rajapaksa met Ranil Wickremesinghe. "
+                          "The president's office said Gotabaya would meet party leaders on Wednesday.")
+    assert "president's office" in {a.label for a in x.actors}
+    assert "president's office" in {e.source for e in x.events if e.type == "statement"}
+
+
+@pytest.mark.model
+def test_a_persons_office_is_no_organization(pipeline):
+    x = extract(pipeline, "Kerry's office said the trip was cancelled.")
+    assert not [a for a in x.actors if "office" in a.label.lower()]
