@@ -278,7 +278,8 @@ class _Resolver:
         if low in self.lex.official_heads or low in self.lex.group_heads:
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             for c in mods:
-                key = m.actor_at.get(c.i) or self.m._entity_key_for(c)
+                # "army warplanes" after "Sudan's army": the state force the text names.
+                key = m.actor_at.get(c.i) or self.m._entity_key_for(c) or m.state_force(c)
                 if key and m.entities[key].type in ("state", "organization", "person"):
                     if low in self.lex.official_heads:
                         return [key]

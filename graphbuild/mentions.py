@@ -631,9 +631,8 @@ class Mentions:
             return None
         if tok.lower_ in _FORCE_NOUNS:
             # "the army", "the military" after "Sudan's army": the only state force the text names.
-            forces = [k for k in self._forces if k in self.entities]
             bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
-            return forces[0] if bare and len(forces) == 1 else None
+            return self.state_force(tok) if bare else None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
         if not mods:
             return self.org_ending_with(tok.lower_, tok.i)
@@ -641,6 +640,14 @@ class Mentions:
             # "the main opposition coalition": only when the document names a single such body.
             return self.org_ending_with(tok.lower_, -1)
         return None
+
+    def state_force(self, tok) -> str | None:
+        """The state force a lower-case "army"/"military" stands for: the only one named
+        with a possessive ("Sudan's army", see :meth:`_add_state_forces`), else None."""
+        if tok.lower_ not in _FORCE_NOUNS or not tok.is_lower:
+            return None
+        forces = [k for k in self._forces if k in self.entities]
+        return forces[0] if len(forces) == 1 else None
 
     def _link_short_names(self) -> None:
         """"Commission" alone is the "European Commission" when no other organization ends with it."""

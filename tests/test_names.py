@@ -597,3 +597,13 @@ def test_the_presidents_office_is_an_organization(pipeline):
 def test_a_persons_office_is_no_organization(pipeline):
     x = extract(pipeline, "Kerry's office said the trip was cancelled.")
     assert not [a for a in x.actors if "office" in a.label.lower()]
+
+
+@pytest.mark.model
+def test_force_noun_modifier_is_the_state_force(pipeline):
+    x = extract(pipeline, "Sudan's army accused the paramilitary Rapid Support Forces (RSF) of looting homes. "
+                          "The RSF said army warplanes had bombed a crowded market.")
+    assert "Army warplanes" not in {a.label for a in x.actors}
+    # Without a possessive force in the text, the phrase is left to the group rules as before.
+    y = extract(pipeline, "The RSF said army warplanes had bombed a crowded market.")
+    assert "Sudan's army" not in {a.label for a in y.actors}
