@@ -3,8 +3,10 @@
 :class:`Mentions` turns the model's entity spans into the document's actors and
 places: surname -> full name, acronym -> expansion (also "Name (ACR)" and "known by
 its initials ACR"), a capital acting -> its state, a demonym qualifying an agent -> its
-state, "China's foreign ministry" -> an organization of China; titles are stripped from
-names and kept, affiliations recorded.  :meth:`Mentions.body_antecedent` and
+state, "China's foreign ministry" -> an organization of China, "Sudan's army" -> a force of
+Sudan, "the president's office" -> an organization, "known as Hemedti" -> the person,
+"the Chinese name for the shoal" -> the place; titles are stripped from names and kept,
+affiliations recorded.  :meth:`Mentions.body_antecedent` and
 :meth:`Mentions.home_state` let the event rules resolve "the tribunal" and "the government".  Word lists come from :mod:`graphbuild.lexicon`.
 
 Only this module, :mod:`graphbuild.events` and :mod:`graphbuild.nlp` see spaCy objects.
@@ -214,6 +216,7 @@ class Mentions:
         self._link_defined_acronyms()
         self._link_acronyms()
         self._link_short_names()
+        self._link_other_names()
         # Titles and affiliations last: they point at states and organizations found above.
         for s in persons:
             key = self.actor_at.get(s.root.i)
@@ -640,6 +643,26 @@ class Mentions:
             # "the main opposition coalition": only when the document names a single such body.
             return self.org_ending_with(tok.lower_, -1)
         return None
+
+    def _link_other_names(self) -> None:
+        """"Ren'ai Jiao, the Chinese name for the shoal": another name of that place.
+
+        The noun after "name for" is the last word of the place meant ("Second Thomas
+        Shoal"); the names merge when exactly one other place ends with it.
+        """
+        for i, key in list(self.place_at.items()):
+            tok = self.doc[i]
+            if key not in self.entities:
+                continue  # merged already
+            for name in (c for c in tok.children if c.dep_ == "appos" and c.lower_ == "name"):
+                nouns = [o for p in name.children if p.dep_ == "prep" and p.lower_ == "for"
+                         for o in p.children if o.dep_ == "pobj"]
+                if len(nouns) != 1:
+                    continue
+                places = [e for e in self.entities.values() if e.kind == "place" and e.key != key
+                          and (e.label or "").split()[-1:] == [nouns[0].text.title()]]
+                if len(places) == 1:
+                    self._merge(self.entities[key], places[0])
 
     def state_force(self, tok) -> str | None:
         """The state force a lower-case "army"/"military" stands for: the only one named

@@ -607,3 +607,12 @@ def test_force_noun_modifier_is_the_state_force(pipeline):
     # Without a possessive force in the text, the phrase is left to the group rules as before.
     y = extract(pipeline, "The RSF said army warplanes had bombed a crowded market.")
     assert "Sudan's army" not in {a.label for a in y.actors}
+
+
+@pytest.mark.model
+def test_another_name_for_a_place_is_an_alias(pipeline):
+    x = extract(pipeline, "Two boats sailed to Second Thomas Shoal on Saturday. Beijing said the vessels had "
+                          "intruded into waters near Ren'ai Jiao, the Chinese name for the shoal.")
+    shoal = [p for p in x.places if "Second Thomas Shoal" in p.aliases]
+    assert len(shoal) == 1 and "Ren'ai Jiao" in shoal[0].aliases
+    assert "Ren'ai Jiao" not in {p.label for p in x.places}
