@@ -87,7 +87,7 @@ class _Resolver:
             tok = tok.head
         return False
 
-    def pronoun(self, tok) -> list[str]:
+    def pronoun(self, tok, depth: int = 0) -> list[str]:
         low = tok.lower_
         doc = self.doc
         sent_start = tok.sent.start
@@ -98,6 +98,14 @@ class _Resolver:
                 return gov[:1]
             cands = [c for c in self.persons_before(tok.i) if c[0] >= prev_start] or self.persons_before(tok.i)[-1:]
             subj = [c for c in cands if c[2]]
+            if not subj and depth < 3:
+                # '"... I told Mr Borrell," he said. He accused Kurti': no named subject since the
+                # last sentence, whose subject is itself "he" -- the same person, not Borrell.
+                prev = self._main_subject(doc[prev_start:sent_start] if prev_start < sent_start else None)
+                if prev is not None and prev.lower_ in self.lex.person_pronouns and prev.i < tok.i:
+                    chained = self.pronoun(prev, depth + 1)
+                    if chained:
+                        return chained
             pick = (subj or cands)
             return [pick[-1][1]] if pick else []
         if low in ("it", "they"):
@@ -111,6 +119,35 @@ class _Resolver:
                 if key and self.m.entities[key].type in ("state", "organization", "group") and doc[j].dep_ in SUBJECT_DEPS:
                     return [key]
         return []
+
+    def group_antecedent(self, tok) -> str | None:
+        """A bare "the group": the organization or armed group that was a subject just before.
+
+        Only the subject of this or the previous sentence counts ("The RSF denied the
+        charges.  ... the group blamed ..."); an organization merely named is not
+        the group that goes on acting.
+        """
+        if tok.lower_ != "group" or tok.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            return None  # "the rebel group", "the Wagner group": another phrase
+        sent_start = tok.sent.start
+        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for j in range(tok.i - 1, prev_start - 1, -1):
+            key = self.m.actor_at.get(j)
+            if key in self.m.entities and self.m.entities[key].type in ("organization", "group") \
+                    and self._is_subject(self.doc[j]):
+                return key
+        return None
+
+    @staticmethod
+    def _main_subject(sent):
+        """The subject of a sentence's main verb (None when it has none)."""
+        if sent is None or not len(sent):
+            return None
+        subjects = _children(sent[0].sent.root, "nsubj")
+        return subjects[0] if subjects else None
 
     def _governing_subject(self, tok) -> list[str]:
         """Entity keys of the subject of the clause that governs ``tok``'s clause."""
@@ -202,7 +239,7 @@ class _Resolver:
         nominal = self.nominal(tok)
         if nominal:
             return nominal
-        body = m.body_antecedent(tok)
+        body = m.body_antecedent(tok) or self.group_antecedent(tok)
         if body:  # "the tribunal" after "the Supreme Electoral Tribunal"
             m.actor_at[tok.i] = body
             return [body]
@@ -244,7 +281,8 @@ class _Resolver:
         if low in self.lex.official_heads or low in self.lex.group_heads:
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             for c in mods:
-                key = m.actor_at.get(c.i) or self.m._entity_key_for(c)
+                # "army warplanes" after "Sudan's army": the state force the text names.
+                key = m.actor_at.get(c.i) or self.m._entity_key_for(c) or m.state_force(c)
                 if key and m.entities[key].type in ("state", "organization", "person"):
                     if low in self.lex.official_heads:
                         return [key]

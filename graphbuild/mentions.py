@@ -3,8 +3,10 @@
 :class:`Mentions` turns the model's entity spans into the document's actors and
 places: surname -> full name, acronym -> expansion (also "Name (ACR)" and "known by
 its initials ACR"), a capital acting -> its state, a demonym qualifying an agent -> its
-state, "China's foreign ministry" -> an organization of China; titles are stripped from
-names and kept, affiliations recorded.  :meth:`Mentions.body_antecedent` and
+state, "China's foreign ministry" -> an organization of China, "Sudan's army" -> a force of
+Sudan, "the president's office" -> an organization, "known as Hemedti" -> the person,
+"the Chinese name for the shoal" -> the place; titles are stripped from names and kept,
+affiliations recorded.  :meth:`Mentions.body_antecedent` and
 :meth:`Mentions.home_state` let the event rules resolve "the tribunal" and "the government".  Word lists come from :mod:`graphbuild.lexicon`.
 
 Only this module, :mod:`graphbuild.events` and :mod:`graphbuild.nlp` see spaCy objects.
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
 from .nlp import is_acronym
+from .resolve import NAME_SUFFIXES, split_country
 from .types import Dateline, slugify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,11 +70,29 @@ def _clean_name(name: str) -> str:
 
 
 def _surname_key(tokens: list[str]) -> str:
+    while len(tokens) > 1 and tokens[-1].lower().strip(".,") in NAME_SUFFIXES:
+        tokens = tokens[:-1]
     last = tokens[-1].lower()
     for p in NAME_PREFIXES:
         if last.startswith(p) and len(last) > len(p) + 1:
             last = last[len(p):]
     return last
+
+
+def _nickname_of(span):
+    """The person token that "known as <span>" / "called <span>" follows ("Dagalo, widely known as Hemedti")."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if verb.lower_ not in ("known", "called", "nicknamed", "dubbed") or verb.i == root.i or verb.dep_ != "acl":
+        return None  # a reduced relative only: "Kerry, who called Lavrov" names no one
+    named = verb.head
+    return named if named.ent_type_ == "PERSON" and named.i < verb.i else None
+
+
+def _is_platform(span) -> bool:
+    """A social network a statement is posted on ("in a post on Twitter"): the medium, not an actor."""
+    root = span.root
+    return span.text.strip() in _PLATFORMS and root.dep_ == "pobj" and root.head.lower_ in ("on", "via")
 
 
 class Mentions:
@@ -172,7 +193,7 @@ class Mentions:
                 self.dates.setdefault(e.sent.start, []).append(e)
         self._surnames: set[str] | None = None
         spans = [e for e in self.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
-        spans = [e for e in spans if not self._is_news_agency(e, spans)]
+        spans = [e for e in spans if not self._is_news_agency(e, spans) and not _is_platform(e)]
         label = {id(e): self._effective_label(e) for e in spans}
         persons = [s for s in spans if label[id(s)] == "PERSON"
                    or (label[id(s)] == "ORG" and self._org_is_person(s, spans))]
@@ -190,9 +211,12 @@ class Mentions:
             elif s.label_ == "ORG":
                 self._add_org(s)
         self._add_ministries()
+        self._add_state_forces()
+        self._add_offices()
         self._link_defined_acronyms()
         self._link_acronyms()
         self._link_short_names()
+        self._link_other_names()
         # Titles and affiliations last: they point at states and organizations found above.
         for s in persons:
             key = self.actor_at.get(s.root.i)
@@ -224,6 +248,8 @@ class Mentions:
         if span.label_ in ("GPE", "LOC") and not self.lex.country(text) and self.lex.demonym(text):
             return "NORP"  # "Ukrainian" tagged as a place
         root = span.root
+        if span.label_ != "PERSON" and _nickname_of(span) is not None and not self.lex.is_place_name(text):
+            return "PERSON"  # "Dagalo, widely known as Hemedti": another name of the person
         if span.label_ == "PERSON" and len(span) == 1:
             # "near the village of Dzerkalne", "the town, Dzerkalne": a place named like a person.
             head = root.head
@@ -267,7 +293,11 @@ class Mentions:
         key = _surname_key(toks)
         candidates = self._persons_by_surname.get(key, [])
         chosen = None
-        if len(toks) > 1 and toks[0].lower() not in _PARTICLES:
+        named = _nickname_of(span)
+        if named is not None and self.actor_at.get(named.i) in self.entities:
+            # "Dagalo, widely known as Hemedti": the name is the person's, whatever its form.
+            chosen = self.entities[self.actor_at[named.i]]
+        elif len(toks) > 1 and toks[0].lower() not in _PARTICLES:
             first = toks[0].lower()
             for c in candidates:
                 ent = self.entities[c]
@@ -302,12 +332,15 @@ class Mentions:
             return
         if lex.country(name):
             return self._add_gpe(span)
-        # "U.S. State Department" and "State Department" are one organization.
-        core = name
-        if len(words) > 1 and (lex.country(words[0]) or lex.demonym(words[0])):
-            core = " ".join(words[1:])
+        # "U.S. State Department" and "State Department" are one organization; "China Coast
+        # Guard" and "Philippine Coast Guard" are two: a different country makes another one.
+        iso, core = split_country(name, lex)
+        key = f"org:{slugify(core)}"
+        if iso and key in self.entities and any(
+                split_country(n, lex)[0] not in (None, iso) for n in self.entities[key].names):
+            key = f"org:{slugify(name)}"
         type_ = "group" if any(w.lower() in _ARMED for w in words) or name.lower() in _ARMED_NAMES else "organization"
-        ent = self._entity(f"org:{slugify(core)}", "actor", type_)
+        ent = self._entity(key, "actor", type_)
         ent.add(name, span.start)
         self._mark(span, ent.key, "actor")
 
@@ -318,6 +351,14 @@ class Mentions:
         near = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         if any(t.lower_ in self.lex.place_nouns for t in near):
             return True
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and (
+                self.lex.is_place_name(span.text) or (len(words) == 1 and words[0].istitle())):
+            # "talks in Ohrid": where something happens, not who acts (an acronym, "in NATO", stays).
+            return True
+        if len(words) == 1 and words[0].istitle() and any(
+                e.label_ in ("GPE", "LOC", "FAC") and len(e) > 1 and any(t.text == words[0] for t in e)
+                for e in self.ents):
+            return True  # "from Ohrid" with "Lake Ohrid" in the text: the place's name
         return words[0].lower() in COMPASS and len(words) == 2 and not self.lex.demonym(words[1])
 
     def _add_gpe(self, span) -> None:
@@ -409,21 +450,36 @@ class Mentions:
             or low.rstrip("s") in lex.title_nouns or low in _AGENT_NOUNS
 
     def _link_acronyms(self) -> None:
-        """"UN" and "United Nations" are one organization."""
+        """"UN" and "United Nations" are one organization.
+
+        Failing a whole name, an acronym of a name's leading words joins it when the
+        rest are organization words ("AU" and "African Union Commission": the article
+        calls the body by both) and only one organization fits.
+        """
         orgs = [e for e in self.entities.values() if e.type in ("organization", "group")]
+        org_words = {w.lower() for w in self.lex.org_words}
         for short in orgs:
             for name in list(short.names):
                 letters = name.replace(".", "")
-                if not (letters.isupper() and 2 <= len(letters) <= 6):
+                if not (letters.isupper() and 2 <= len(letters) <= 6) or short.key not in self.entities:
                     continue
+                leading = set()
                 for long in orgs:
-                    if long is short:
+                    if long is short or long.key not in self.entities:
                         continue
                     for ln in list(long.names):
-                        initials = "".join(w[0] for w in ln.split() if w[0].isupper())
+                        words = [w for w in ln.split() if w[0].isupper()]
+                        initials = "".join(w[0] for w in words)
                         if initials == letters:
                             self._merge(short, long)
                             break
+                        if initials.startswith(letters) and len(letters) >= 2 \
+                                and all(w.lower() in org_words for w in words[len(letters):]):
+                            leading.add(long.key)
+                    if short.key not in self.entities:
+                        break
+                if short.key in self.entities and len(leading) == 1:
+                    self._merge(short, self.entities[leading.pop()])
 
     def _add_ministries(self) -> None:
         """"China's foreign ministry", "the Russian defence ministry": an organization of that state.
@@ -457,6 +513,55 @@ class Mentions:
             ent.add(doc[start:tok.i + 1].text, start)
             ent.affiliation = ent.affiliation or key
             for t in [*mods, tok]:
+                self.actor_at[t.i] = ent.key
+
+    def _add_state_forces(self) -> None:
+        """"Sudan's army", "Russia's military": an organization of that state.
+
+        Only the possessive: the golds make "Syrian forces" or "the Ukrainian army" the
+        state itself, but "Sudan's army accused the RSF" names the army as an actor of
+        its own (the state's other voices are its government).  The state becomes its
+        affiliation.
+        """
+        doc = self.doc
+        self._forces: set[str] = set()
+        for tok in doc:
+            if tok.lower_ not in _FORCE_NOUNS or not tok.is_lower or tok.i in self.actor_at:
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss"
+                      and any(x.lower_ in ("'s", "’s") for x in c.children)]
+            if len(owners) != 1 or any(c.dep_ in ("amod", "compound") for c in tok.children):
+                continue
+            key = self.actor_at.get(owners[0].i)
+            if key not in self.entities or self.entities[key].type != "state":
+                continue
+            start = min(t.i for t in owners[0].subtree)
+            ent = self._entity(f"org:{slugify(self.entities[key].label + ' ' + tok.lower_)}", "actor", "organization")
+            ent.add(doc[start:tok.i + 1].text, start)
+            ent.affiliation = ent.affiliation or key
+            self.actor_at[tok.i] = ent.key
+            self._forces.add(ent.key)
+
+    def _add_offices(self) -> None:
+        """"The president's office said": the office of a titled post is an organization.
+
+        The office speaks for the post, not for a person: "the president's office said
+        Gotabaya would meet ..." is no statement of the last person named.  Only
+        "the <title>'s office" with a bare title word ("the president's", not "Kerry's").
+        """
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ != "office" or tok.i in self.actor_at:
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.lex.title_words
+                      and any(x.lower_ in ("'s", "’s") for x in c.children)
+                      and any(x.dep_ == "det" and x.lower_ == "the" for x in c.children)]
+            if len(owners) != 1:
+                continue
+            name = f"{owners[0].lower_}'s office"
+            ent = self._entity(f"org:{slugify(name)}", "actor", "organization")
+            ent.add(name, owners[0].i)
+            for t in (owners[0], *owners[0].children, tok):
                 self.actor_at[t.i] = ent.key
 
     def _link_defined_acronyms(self) -> None:
@@ -517,14 +622,20 @@ class Mentions:
     def body_antecedent(self, tok) -> str | None:
         """"the tribunal", "the ministry", "the coalition": the organization named earlier that it stands for.
 
-        Only a bare definite noun of :data:`BODY_NOUNS` counts ("the main opposition
-        coalition" or "a party" may be another body); it is the organization whose name
-        ends with that noun (see :meth:`org_ending_with`).
+        "the army" / "the military" is the one state force named with a possessive
+        ("Sudan's army"), if the text names exactly one.  Otherwise only a bare definite
+        noun of :data:`BODY_NOUNS` counts ("the main opposition coalition" or "a party"
+        may be another body); it is the organization whose name ends with that noun
+        (see :meth:`org_ending_with`).
         """
-        if tok.pos_ != "NOUN" or tok.lower_ not in BODY_NOUNS:
+        if tok.pos_ != "NOUN" or tok.lower_ not in BODY_NOUNS | _FORCE_NOUNS:
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
+        if tok.lower_ in _FORCE_NOUNS:
+            # "the army", "the military" after "Sudan's army": the only state force the text names.
+            bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
+            return self.state_force(tok) if bare else None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
         if not mods:
             return self.org_ending_with(tok.lower_, tok.i)
@@ -532,6 +643,34 @@ class Mentions:
             # "the main opposition coalition": only when the document names a single such body.
             return self.org_ending_with(tok.lower_, -1)
         return None
+
+    def _link_other_names(self) -> None:
+        """"Ren'ai Jiao, the Chinese name for the shoal": another name of that place.
+
+        The noun after "name for" is the last word of the place meant ("Second Thomas
+        Shoal"); the names merge when exactly one other place ends with it.
+        """
+        for i, key in list(self.place_at.items()):
+            tok = self.doc[i]
+            if key not in self.entities:
+                continue  # merged already
+            for name in (c for c in tok.children if c.dep_ == "appos" and c.lower_ == "name"):
+                nouns = [o for p in name.children if p.dep_ == "prep" and p.lower_ == "for"
+                         for o in p.children if o.dep_ == "pobj"]
+                if len(nouns) != 1:
+                    continue
+                places = [e for e in self.entities.values() if e.kind == "place" and e.key != key
+                          and (e.label or "").split()[-1:] == [nouns[0].text.title()]]
+                if len(places) == 1:
+                    self._merge(self.entities[key], places[0])
+
+    def state_force(self, tok) -> str | None:
+        """The state force a lower-case "army"/"military" stands for: the only one named
+        with a possessive ("Sudan's army", see :meth:`_add_state_forces`), else None."""
+        if tok.lower_ not in _FORCE_NOUNS or not tok.is_lower:
+            return None
+        forces = [k for k in self._forces if k in self.entities]
+        return forces[0] if len(forces) == 1 else None
 
     def _link_short_names(self) -> None:
         """"Commission" alone is the "European Commission" when no other organization ends with it."""
@@ -626,6 +765,11 @@ class Mentions:
                 title_toks.insert(0, t)
                 i -= 1
                 continue
+            if t.text in ("-", "‐") and title_toks and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_ \
+                    and doc[i - 1].text.lower() in lex.title_words:
+                title_toks.insert(0, t)  # "Secretary-General": one title, not "General"
+                i -= 1
+                continue
             if t.lower_ in ("'s", "’s") and title_toks:
                 i -= 1  # "Jordan's Foreign Minister Nasser Judeh": the owner is the affiliation
                 continue
@@ -639,7 +783,7 @@ class Mentions:
         while title_toks and title_toks[-1].lower_ in ("of", "for", "the"):
             title_toks.pop()
         if title_toks and not ent.title:
-            ent.title = " ".join(t.text for t in title_toks)
+            ent.title = "".join(t.text_with_ws for t in title_toks).strip()
         # Apposition: "Jordan's foreign minister, Nasser Judeh" / "de Mistura, the UN special envoy".
         root = span.root
         appos = [c for c in root.children if c.dep_ == "appos"]
@@ -700,6 +844,10 @@ _AGENT_NOUNS = frozenset({
     "warships", "ships", "vessels", "drones", "missiles", "strikes", "airstrikes", "air", "navy",
 })
 
+#: Social networks: "on Twitter" is where something was said (the model often tags them PERSON).
+_PLATFORMS = frozenset({"Twitter", "X", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",
+                        "Weibo", "WeChat", "Truth Social", "Threads", "VK"})
+
 #: Nouns that, bare after "the", stand for an organization named earlier ("the tribunal").
 #: Words for forces ("the army", "the police") and "the group"/"the state" are left out on
 #: purpose: they as often mean a state's forces or the article's subject in general.
@@ -712,6 +860,9 @@ BODY_NOUNS = frozenset({
 
 #: Lower-case heads of a state's bodies ("China's foreign *ministry*").
 _MINISTRY_NOUNS = frozenset({"ministry"})
+
+#: A state's forces named with a possessive ("Sudan's *army*").
+_FORCE_NOUNS = frozenset({"army", "military", "navy", "police"})
 
 #: "known by its Spanish *initials* TSE".
 _ACRONYM_NOUNS = frozenset({"initials", "acronym", "abbreviation", "initialism"})

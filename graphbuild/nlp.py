@@ -48,6 +48,7 @@ PLACE_NAME_FIRST = frozenset({"Plaza", "Piazza", "Avenida", "Calle", "Rue", "Via
 PLACE_NAME_LAST = frozenset({
     "Plaza", "Square", "Street", "Avenue", "Boulevard", "Road", "Bridge", "Airport", "Stadium", "Park",
     "Palace", "Mosque", "Cathedral", "Hotel", "Hospital", "Harbour", "Harbor", "Camp", "Prison",
+    "Shoal", "Reef", "Atoll", "Strait",
 })
 
 
@@ -74,6 +75,9 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     * makes dateline towns places ("NUSA DUA, Indonesia, Nov 14"), see :func:`_dateline_spans`;
     * splits "Citizen Community (CC" and makes a name given "(ACR)" an organization;
     * extends a personal name cut at a hyphen ("Yoon Suk" + "-yeol");
+    * splits two people tagged as one ("Faisal and Phee"), see :func:`_person_pair`;
+    * extends a name cut short at the start of a sentence, see :func:`_names_cut_short`;
+    * adds the untagged name a title introduces, see :func:`_titled_names`;
     * makes a lone word that is the surname of one person named in full a PERSON
       ("McGurk did not meet Barzani" with "Masoud Barzani" earlier), see :func:`_surname_spans`.
     """
@@ -106,6 +110,11 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
                 end += 2
+        if ent.label_ == "PERSON":
+            pair = _person_pair(doc, start, end)
+            if pair:
+                kept.extend(Span(doc, a, b, label="PERSON") for a, b in pair)
+                continue
         span = doc[start:end]
         text = span.text
         if text.endswith("-") or not any(ch.isupper() for ch in text):
@@ -146,9 +155,87 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     kept = _dateline_spans(doc, filter_spans(kept), lexicon)
     kept = _names_with_a_place(doc, kept)
     kept = _defined_acronyms(doc, kept, lexicon)
+    kept = _names_cut_short(doc, kept)
+    kept = _titled_names(doc, kept, lexicon)
     kept = _surname_spans(doc, kept, lexicon)
     doc.ents = filter_spans(kept)
     return doc
+
+
+def _person_pair(doc: "Doc", start: int, end: int) -> "list[tuple[int, int]] | None":
+    """Token ranges of two people the model tagged as one PERSON ("Faisal and Phee").
+
+    A person's name has no "and" in it: a coordinating "and"/"&" between capitalised
+    words separates two names.  Only PERSON spans are split -- "Bosnia and Herzegovina"
+    or "Procter & Gamble" are tagged as places and organizations.
+    """
+    joins = [t.i for t in doc[start + 1:end - 1] if t.lower_ in ("and", "&")]
+    if len(joins) != 1:
+        return None
+    i = joins[0]
+    if not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+        return None
+    return [(start, i), (i + 1, end)]
+
+
+def _titled_names(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
+    """Add the untagged name that a title introduces ("Foreign Undersecretary Theresa Lazaro said").
+
+    The model often misses a name after a long title.  After a title word come either the
+    name itself (two or three capitalised words) or "for"/"of" and the portfolio, whose
+    last two words are then the name ("High Commissioner for Human Rights Michelle
+    Bachelet": the portfolio needs at least one word of its own).  The name must be
+    untagged and followed by a lower-case word or punctuation.
+    """
+    from spacy.tokens import Span
+
+    taken = {i for s in spans if s.label_ in ENTITY_LABELS for i in range(s.start, s.end)}
+    skip = lexicon.honorifics | lexicon.title_words | {w.lower() for w in lexicon.org_words}
+
+    def name_word(t) -> bool:
+        return t.is_title and t.is_alpha and t.i not in taken and t.lower_ not in skip \
+            and not lexicon.country(t.text) and not lexicon.demonym(t.text)
+
+    out = list(spans)
+    for tok in doc:
+        if not tok.is_title or tok.text.lower().rstrip(".") not in lexicon.title_words or tok.lower_ in PORTFOLIOS:
+            continue  # a portfolio ("Energy") names no post on its own: "Energy Transition Partnership"
+        i, portfolio = tok.i + 1, False
+        if i < len(doc) and doc[i].lower_ in ("for", "of"):
+            i, portfolio = i + 1, True
+        run = []
+        while i < len(doc) and doc[i].is_title and len(run) < 6:
+            run.append(doc[i])
+            i += 1
+        if i < len(doc) and doc[i].is_title or not run:
+            continue
+        name = run[-2:] if portfolio else run
+        if (portfolio and len(run) < 3) or not 2 <= len(name) <= 3 or not all(name_word(t) for t in name):
+            continue
+        out.append(Span(doc, name[0].i, name[-1].i + 1, label="PERSON"))
+        taken.update(t.i for t in name)
+    return out
+
+
+def _names_cut_short(doc: "Doc", spans: list) -> list:
+    """Extend a span over the capitalised word before it when the longer name is tagged elsewhere.
+
+    "Second Thomas Shoal lies ...": at the start of a sentence the model takes "Second" for
+    an ordinary word and tags "Thomas Shoal"; the text names "Second Thomas Shoal" elsewhere.
+    """
+    from spacy.tokens import Span
+
+    names = {s.text: s.label_ for s in spans if len(s) > 1 and s.label_ in ENTITY_LABELS}
+    # "Second" tagged ORDINAL does not keep it out of the name.
+    taken = {i for s in spans if s.label_ in ENTITY_LABELS for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        if s.start > 0 and s.start - 1 not in taken and doc[s.start - 1].is_title:
+            longer = doc[s.start - 1:s.end].text
+            if longer in names:
+                s = Span(doc, s.start - 1, s.end, label=names[longer])
+        out.append(s)
+    return out
 
 
 def _names_with_a_place(doc: "Doc", spans: list) -> list:
@@ -262,9 +349,22 @@ def _defined_acronyms(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
     taken = {i for s in spans for i in range(s.start, s.end)}
     for s in spans:
         acr = _acronym_after(doc, s.end)
-        if acr and s.label_ in ("GPE", "LOC") and len(s) > 1 and not lexicon.is_place_name(s.text) \
-                and s.text[:1] == doc[acr[0]].text[:1]:
-            s = Span(doc, s.start, s.end, label="ORG")
+        if acr and s.label_ in ("GPE", "LOC", "FAC", "PERSON") and len(s) > 1:
+            letters = doc[acr[0]].text.replace(".", "")
+            start = s.start
+            # "Sri Lanka Podujana Peramuna (SLPP)": the initials claim the country words before the span.
+            while start > 0 and doc[start - 1].is_title \
+                    and letters.endswith(_name_initials(doc[start - 1:s.end].text)):
+                start -= 1
+            full = _name_initials(doc[start:s.end].text) == letters
+            if start < s.start and full:
+                s = Span(doc, start, s.end, label="ORG")
+            elif s.label_ in ("GPE", "LOC") and not lexicon.is_place_name(s.text) \
+                    and s.text[:1] == doc[acr[0]].text[:1]:
+                s = Span(doc, s.start, s.end, label="ORG")
+            elif full and not lexicon.is_place_name(s.text):
+                # "Samagi Jana Balawegaya (SJB)": a name spelt out by its acronym is an organization.
+                s = Span(doc, s.start, s.end, label="ORG")
         if acr and s.label_ == "ORG" and acr[0] not in taken:
             out.append(Span(doc, acr[0], acr[1], label="ORG"))
         out.append(s)

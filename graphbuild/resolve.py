@@ -20,6 +20,8 @@ __all__ = ["resolve", "merge_into", "name_key"]
 _LEADING_THE = re.compile(r"^(the|The) ")
 _POSSESSIVE = re.compile(r"'s$")
 _SPACES = re.compile(r"\s+")
+#: Generational suffixes that follow a surname ("Ferdinand Marcos Jr" is called "Marcos").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu)-")
 
 
@@ -189,8 +191,10 @@ class _Merger:
         for a in self.actors.values():
             if a.type == "organization":
                 cores.setdefault(_org_core(a.label, lex), []).append(a)
-        for same in cores.values():
-            if len(same) > 1:
+        for group in cores.values():
+            for same in _same_org_groups(group, lex):
+                if len(same) < 2:
+                    continue
                 keep = max(same, key=lambda a: (len(a.label), a.mentions, a.id))
                 for other in sorted(same, key=lambda a: a.id):
                     if other is not keep:
@@ -212,16 +216,44 @@ class _Merger:
         return self.out
 
 
+def split_country(label: str, lex) -> tuple[str | None, str]:
+    """An organization's leading country and the rest of its name.
+
+    "U.S. State Department" -> ("US", "State Department"); "Coast Guard" -> (None, "Coast Guard").
+    """
+    words = label.split()
+    if len(words) > 1:
+        iso = lex.country(words[0]) or lex.demonym(words[0])
+        if iso:
+            return iso, " ".join(words[1:])
+    return None, label
+
+
 def _org_core(label: str, lex) -> str:
     """An organization's name without a leading country ("U.S. State Department" -> "state department")."""
-    words = label.split()
-    if len(words) > 1 and (lex.country(words[0]) or lex.demonym(words[0])):
-        words = words[1:]
-    return name_key(" ".join(words))
+    return name_key(split_country(label, lex)[1])
+
+
+def _same_org_groups(same: list[Actor], lex) -> list[list[Actor]]:
+    """Split organizations sharing a core name into those that are one organization.
+
+    "U.S. State Department" and "State Department" are one; "China Coast Guard" and
+    "Philippine Coast Guard" are two, since their countries differ -- and then a bare
+    "Coast Guard" could be either, so it joins neither.
+    """
+    by_iso: dict[str | None, list[Actor]] = {}
+    for a in same:
+        by_iso.setdefault(split_country(a.label, lex)[0], []).append(a)
+    if len([iso for iso in by_iso if iso]) <= 1:
+        return [same]
+    return [g for iso, g in by_iso.items() if iso] + [[a] for a in by_iso.get(None, [])]
 
 
 def _surname(name: str) -> str:
-    last = name_key(name).split()[-1] if name.strip() else ""
+    words = name_key(name).split()
+    while len(words) > 1 and words[-1].strip(",") in NAME_SUFFIXES:
+        words.pop()  # "Ferdinand Marcos Jr" is "Marcos"
+    last = words[-1] if words else ""
     return _ARTICLE_PREFIX.sub("", last)
 
 

@@ -395,3 +395,224 @@ def test_modified_definite_noun_is_the_only_body_of_its_kind(pipeline):
                           "The Democratic Unity coalition, known by its Spanish acronym MUD, said on Tuesday "
                           "it would join the talks.")
     assert {a.label for a in x.actors if a.type in ("organization", "group")} == {"Democratic Unity coalition"}
+
+
+def test_two_people_in_one_person_span_are_split():
+    words = ["Prince", "Faisal", "and", "Phee", "held", "talks", "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O"]
+    assert _fixed(words, ents) == [("Prince Faisal", "PERSON"), ("Phee", "PERSON")]
+
+
+@pytest.mark.parametrize("words,ents,kept", [
+    # Names of places and firms keep their "and".
+    (["Bosnia", "and", "Herzegovina", "voted", "."], ["B-GPE", "I-GPE", "I-GPE", "O", "O"],
+     ("Bosnia and Herzegovina", "GPE")),
+    (["Procter", "&", "Gamble", "said", "."], ["B-ORG", "I-ORG", "I-ORG", "O", "O"], ("Procter & Gamble", "ORG")),
+])
+def test_person_split_leaves_other_names_alone(words, ents, kept):
+    assert kept in _fixed(words, ents)
+
+
+def test_mentions_organizations_of_two_countries_stay_two():
+    words = ["China", "Coast", "Guard", "and", "Philippine", "Coast", "Guard", "met", ".",
+             "U.S.", "State", "Department", "and", "State", "Department", "spoke", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
+            "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"]
+    heads = [2, 2, 7, 2, 6, 6, 2, 7, 7, 11, 11, 15, 11, 14, 11, 15, 15]
+    deps = ["compound", "compound", "nsubj", "cc", "compound", "compound", "conj", "ROOT", "punct",
+            "compound", "compound", "nsubj", "cc", "compound", "conj", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[0] != m.actor_at[4]
+    assert m.actor_at[9] == m.actor_at[13]
+
+
+def test_mentions_acronym_of_the_leading_words_joins_the_name():
+    words = ["African", "Union", "Commission", "spoke", ".", "AU", "said", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"]
+    heads = [2, 2, 3, 3, 3, 6, 6, 6]
+    deps = ["compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[5] == m.actor_at[0]
+    # Leading words followed by more than organization words: another body.
+    words[2] = "Gardens"
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[5] != m.actor_at[0]
+
+
+def test_mentions_single_word_organization_after_in_is_a_place():
+    words = ["Talks", "were", "held", "in", "Ohrid", "."]
+    ents = ["O", "O", "O", "O", "B-ORG", "O"]
+    heads = [2, 2, 2, 2, 3, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"]
+    pos = ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    m = _mentions(words, heads, deps, ents, pos)
+    assert 4 in m.place_at and 4 not in m.actor_at
+    # An acronym after "in" is still the organization ("in NATO").
+    words[4] = "NATO"
+    m = _mentions(words, heads, deps, ents, pos)
+    assert 4 in m.actor_at
+
+
+def test_mentions_organization_word_is_the_place_named_elsewhere():
+    words = ["Lake", "Ohrid", "is", "calm", ".", "He", "spoke", "from", "Ohrid", "."]
+    ents = ["B-LOC", "I-LOC", "O", "O", "O", "O", "O", "O", "B-ORG", "O"]
+    heads = [1, 2, 2, 2, 2, 6, 6, 6, 7, 6]
+    deps = ["compound", "nsubj", "ROOT", "acomp", "punct", "nsubj", "ROOT", "prep", "pobj", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert 8 in m.place_at
+
+
+def test_name_cut_short_at_a_sentence_start_is_extended():
+    words = ["Ships", "reached", "Second", "Thomas", "Shoal", ".", "Second", "Thomas", "Shoal", "lies", "far", "."]
+    ents = ["O", "O", "B-FAC", "I-FAC", "I-FAC", "O", "B-ORDINAL", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    assert _fixed(words, ents) == [("Second Thomas Shoal", "FAC"), ("Second Thomas Shoal", "FAC")]
+    # No longer name in the text: the span stays as it is.
+    words[3] = "Paul"
+    assert ("Thomas Shoal", "FAC") in _fixed(words, ents)
+
+
+def test_name_given_an_acronym_takes_the_country_words_its_initials_cover():
+    words = ["the", "ruling", "Sri", "Lanka", "Podujana", "Peramuna", "(", "SLPP", ")", "said", "."]
+    ents = ["O", "O", "B-GPE", "I-GPE", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    assert _fixed(words, ents) == [("Sri Lanka Podujana Peramuna", "ORG"), ("SLPP", "ORG")]
+    # Initials that do not cover the country: the country stays a place.
+    words[7] = "PP"
+    assert ("Sri Lanka", "GPE") in _fixed(words, ents)
+
+
+def test_name_spelt_out_by_its_acronym_is_an_organization():
+    words = ["his", "Samagi", "Jana", "Balawegaya", "(", "SJB", ")", "party", "."]
+    ents = ["O", "B-FAC", "I-FAC", "I-FAC", "O", "B-ORG", "O", "O", "O"]
+    assert ("Samagi Jana Balawegaya", "ORG") in _fixed(words, ents)
+
+
+def test_mentions_social_network_is_no_actor():
+    words = ["In", "a", "post", "on", "Twitter", ",", "Kerry", "spoke", "."]
+    ents = ["O", "O", "O", "O", "B-PERSON", "O", "B-PERSON", "O", "O"]
+    heads = [7, 2, 0, 2, 3, 7, 7, 7, 7]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert 4 not in m.actor_at and 6 in m.actor_at
+
+
+def test_mentions_name_known_as_is_the_person():
+    words = ["Mohamed", "Dagalo", ",", "known", "as", "Hemedti", ",", "spoke", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O"]
+    heads = [1, 7, 1, 1, 3, 4, 1, 7, 7]
+    deps = ["compound", "nsubj", "punct", "acl", "prep", "pobj", "punct", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[5] == m.actor_at[1] and 5 not in m.place_at
+    # "Kerry, who called Lavrov": a relative clause names someone else.
+    words = ["Kerry", ",", "who", "called", "Lavrov", ",", "spoke", "."]
+    ents = ["B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O"]
+    heads = [6, 0, 3, 0, 3, 0, 6, 6]
+    deps = ["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "punct"]
+    m = _mentions(words, heads, deps, ents)
+    assert m.actor_at[4] != m.actor_at[0]
+
+
+@pytest.mark.model
+def test_pronoun_subject_chains_back_to_the_last_named_speaker(pipeline):
+    # The sentence before "He accused" has "he" as its subject: the speaker before it, not the
+    # person named inside the quotation.
+    x = extract(pipeline, "Vucic said afterwards that he had not signed anything. "
+                          "\"I told Mr Borrell that very clearly,\" he said. He accused Kurti of lying.")
+    assert {e.source for e in x.events if e.type == "accusation"} == {"Vucic"}
+
+
+@pytest.mark.model
+def test_pronoun_after_a_named_subject_is_unchanged(pipeline):
+    x = extract(pipeline, "U.S. Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov "
+                          "in Geneva. He said the talks had been useful.")
+    assert {e.source for e in x.events if e.type == "statement"} == {"John Kerry"}
+
+
+@pytest.mark.model
+def test_hyphenated_title_is_kept_whole(pipeline):
+    x = extract(pipeline, "UN Secretary-General Antonio Guterres urged the two sides to talk.")
+    assert {a.label: a.title for a in x.actors}["Antonio Guterres"] == "Secretary-General"
+
+
+@pytest.mark.model
+def test_the_group_is_the_organization_that_was_the_subject(pipeline):
+    x = extract(pipeline, "The Rapid Support Forces denied the charges. In a post on Twitter, the group "
+                          "blamed army chief General Abdel Fattah al-Burhan for the market bombing.")
+    assert {e.source for e in x.events if e.type == "accusation"} == {"Rapid Support Forces"}
+    assert "Twitter" not in {a.label for a in x.actors}
+
+
+@pytest.mark.model
+def test_the_group_is_not_an_organization_merely_named(pipeline):
+    x = extract(pipeline, "Residents fled the attacks of the Rapid Support Forces. "
+                          "The group blamed army chief General Abdel Fattah al-Burhan for the bombing.")
+    assert "Rapid Support Forces" not in {e.source for e in x.events if e.type == "accusation"}
+
+
+@pytest.mark.model
+def test_state_army_with_a_possessive_is_an_organization_of_the_state(pipeline):
+    x = extract(pipeline, "Sudan's army accused the paramilitary Rapid Support Forces (RSF) of looting homes. "
+                          "The RSF said the army had bombed a market.")
+    army = {a.label: a for a in x.actors}.get("Sudan's army")
+    assert army is not None and army.type == "organization"
+    assert "Sudan's army" in {e.source for e in x.events if e.type == "accusation"}
+
+
+@pytest.mark.model
+def test_demonym_forces_stay_the_state(pipeline):
+    x = extract(pipeline, "Syrian forces shelled the town, and the army said the rebels had fled.")
+    assert not [a for a in x.actors if a.type == "organization" and "forces" in a.label.lower()]
+    assert "army" not in {a.label.lower() for a in x.actors}
+
+
+@pytest.mark.parametrize("words,name", [
+    (["Foreign", "Undersecretary", "Theresa", "Lazaro", "said", "."], "Theresa Lazaro"),
+    (["High", "Commissioner", "for", "Human", "Rights", "Michelle", "Bachelet", "said", "."], "Michelle Bachelet"),
+])
+def test_fixer_adds_the_untagged_name_a_title_introduces(words, name):
+    assert (name, "PERSON") in _fixed(words, ["O"] * len(words))
+
+
+@pytest.mark.parametrize("words", [
+    ["The", "Minister", "of", "Foreign", "Affairs", "said", "."],  # a portfolio, no name
+    ["The", "Secretary", "General", "Assembly", "Hall", "is", "full", "."],  # too long to be a name
+])
+def test_fixer_titled_name_rule_leaves_portfolios_alone(words):
+    assert not [e for e in _fixed(words, ["O"] * len(words)) if e[1] == "PERSON"]
+
+
+def test_fixer_portfolio_word_introduces_no_name():
+    words = ["a", "Just", "Energy", "Transition", "Partnership", "on", "Tuesday"]
+    assert not [e for e in _fixed(words, ["O"] * len(words)) if e[1] == "PERSON"]
+
+
+@pytest.mark.model
+def test_the_presidents_office_is_an_organization(pipeline):
+    x = extract(pipeline, "President Gotabaya Rajapaksa met Ranil Wickremesinghe. "
+                          "The president's office said Gotabaya would meet party leaders on Wednesday.")
+    assert "president's office" in {a.label for a in x.actors}
+    assert "president's office" in {e.source for e in x.events if e.type == "statement"}
+
+
+@pytest.mark.model
+def test_a_persons_office_is_no_organization(pipeline):
+    x = extract(pipeline, "Kerry's office said the trip was cancelled.")
+    assert not [a for a in x.actors if "office" in a.label.lower()]
+
+
+@pytest.mark.model
+def test_force_noun_modifier_is_the_state_force(pipeline):
+    x = extract(pipeline, "Sudan's army accused the paramilitary Rapid Support Forces (RSF) of looting homes. "
+                          "The RSF said army warplanes had bombed a crowded market.")
+    assert "Army warplanes" not in {a.label for a in x.actors}
+    # Without a possessive force in the text, the phrase is left to the group rules as before.
+    y = extract(pipeline, "The RSF said army warplanes had bombed a crowded market.")
+    assert "Sudan's army" not in {a.label for a in y.actors}
+
+
+@pytest.mark.model
+def test_another_name_for_a_place_is_an_alias(pipeline):
+    x = extract(pipeline, "Two boats sailed to Second Thomas Shoal on Saturday. Beijing said the vessels had "
+                          "intruded into waters near Ren'ai Jiao, the Chinese name for the shoal.")
+    shoal = [p for p in x.places if "Second Thomas Shoal" in p.aliases]
+    assert len(shoal) == 1 and "Ren'ai Jiao" in shoal[0].aliases
+    assert "Ren'ai Jiao" not in {p.label for p in x.places}

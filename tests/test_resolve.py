@@ -117,3 +117,19 @@ def test_bare_organization_word_joins_the_only_organization_ending_with_it():
     other = Actor("Electoral Commission", "organization", aliases=["Electoral Commission"], docs=["c"])
     x = resolve([_doc("a", [long], [], []), _doc("b", [short], [], []), _doc("c", [other], [], [])])
     assert "Commission" in {o.label for o in x.actors}
+
+
+def test_organizations_of_two_countries_with_one_core_name_stay_two():
+    china = Actor("China Coast Guard", "organization", aliases=["China Coast Guard"], docs=["a"])
+    phil = Actor("Philippine Coast Guard", "organization", aliases=["Philippine Coast Guard"], docs=["a"])
+    bare = Actor("Coast Guard", "organization", aliases=["Coast Guard"], docs=["b"])
+    x = resolve([_doc("a", [china, phil], [], []), _doc("b", [bare], [], [])])
+    # The bare name could be either: it joins neither.
+    assert sorted(o.label for o in x.actors) == ["China Coast Guard", "Coast Guard", "Philippine Coast Guard"]
+
+
+def test_surname_with_a_generational_suffix_joins_the_bare_surname():
+    full = Actor("Ferdinand Marcos Jr", "person", aliases=["Ferdinand Marcos Jr"], docs=["a"])
+    bare = Actor("Marcos", "person", aliases=["Marcos"], docs=["b"])
+    x = resolve([_doc("a", [full], [], []), _doc("b", [bare], [], [])])
+    assert [o.label for o in x.actors] == ["Ferdinand Marcos Jr"]
