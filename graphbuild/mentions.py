@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
-from .nlp import is_acronym
+from .nlp import is_acronym, tokens_in
 from .resolve import NAME_SUFFIXES, split_country
 from .types import Dateline, slugify
 
@@ -491,7 +491,7 @@ class Mentions:
         ministry" are one organization.
         """
         doc, lex = self.doc, self.lex
-        for tok in doc:
+        for tok in tokens_in(doc, _MINISTRY_NOUNS):
             if tok.lower_ not in _MINISTRY_NOUNS or not tok.is_lower or tok.i in self.actor_at:
                 continue
             lefts = list(tok.lefts)
@@ -525,7 +525,7 @@ class Mentions:
         """
         doc = self.doc
         self._forces: set[str] = set()
-        for tok in doc:
+        for tok in tokens_in(doc, _FORCE_NOUNS):
             if tok.lower_ not in _FORCE_NOUNS or not tok.is_lower or tok.i in self.actor_at:
                 continue
             owners = [c for c in tok.children if c.dep_ == "poss"
@@ -550,7 +550,7 @@ class Mentions:
         "the <title>'s office" with a bare title word ("the president's", not "Kerry's").
         """
         doc = self.doc
-        for tok in doc:
+        for tok in tokens_in(doc, frozenset({"office"})):
             if tok.lower_ != "office" or tok.i in self.actor_at:
                 continue
             owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.lex.title_words
@@ -575,7 +575,7 @@ class Mentions:
           :meth:`org_ending_with`).
         """
         doc = self.doc
-        for tok in doc:
+        for tok in tokens_in(doc, _ACRONYM_NOUNS | {"("}):
             if tok.text == "(" and tok.i > 0 and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
                 acr, long_key = doc[tok.i + 1], self.actor_at.get(tok.i - 1)
                 if is_acronym(acr.text) and long_key and self.entities[long_key].type in ("organization", "group"):

@@ -6,6 +6,7 @@ imported lazily so that ``graphbuild --help`` stays instant.
 from __future__ import annotations
 
 import importlib.util
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -178,6 +179,12 @@ def _person_pair(doc: "Doc", start: int, end: int) -> "list[tuple[int, int]] | N
     return [(start, i), (i + 1, end)]
 
 
+@lru_cache(maxsize=8)
+def _title_forms(title_words: frozenset) -> frozenset:
+    """Title words as tokens may spell them: "general", "general.", "gen." ..."""
+    return frozenset(title_words | {w + "." for w in title_words} | {w + ".." for w in title_words})
+
+
 def _titled_names(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
     """Add the untagged name that a title introduces ("Foreign Undersecretary Theresa Lazaro said").
 
@@ -197,7 +204,8 @@ def _titled_names(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
             and not lexicon.country(t.text) and not lexicon.demonym(t.text)
 
     out = list(spans)
-    for tok in doc:
+    titles = _title_forms(frozenset(lexicon.title_words))
+    for tok in tokens_in(doc, titles):
         if not tok.is_title or tok.text.lower().rstrip(".") not in lexicon.title_words or tok.lower_ in PORTFOLIOS:
             continue  # a portfolio ("Energy") names no post on its own: "Energy Transition Partnership"
         i, portfolio = tok.i + 1, False
@@ -238,6 +246,29 @@ def _names_cut_short(doc: "Doc", spans: list) -> list:
     return out
 
 
+@lru_cache(maxsize=64)
+def _word_hashes(words: frozenset) -> "numpy.ndarray":
+    import numpy
+    from spacy.strings import hash_string
+
+    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+
+
+def tokens_in(doc: "Doc", words: frozenset) -> list:
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, in text order.
+
+    A vectorised scan: rules that look for a few words (a ministry, a title, "(") visit
+    only those tokens instead of every token of a long article.
+    """
+    import numpy
+    from spacy.attrs import LOWER
+
+    if not len(doc):
+        return []
+    lowers = doc.to_array([LOWER]).ravel()
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, _word_hashes(words)))]
+
+
 def _names_with_a_place(doc: "Doc", spans: list) -> list:
     """Extend an organization over a trailing "in <Place>" when the text's acronym says the place is in the name.
 
@@ -247,10 +278,12 @@ def _names_with_a_place(doc: "Doc", spans: list) -> list:
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
+    by_start = {s.start: s for s in spans}
+    if not any(s.label_ == "ORG" and s.end + 1 in by_start for s in spans):
+        return spans
     acronyms = {t.text for t in doc if is_acronym(t.text)}
     if not acronyms:
         return spans
-    by_start = {s.start: s for s in spans}
     out = []
     for s in spans:
         nxt = by_start.get(s.end + 1)
@@ -300,8 +333,14 @@ def _dateline_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
+    import numpy
+    from spacy.attrs import IS_ALPHA, IS_UPPER
+
     out = list(spans)
-    for tok in doc:
+    # A dateline begins with an upper-case word: only those tokens are looked at.
+    flags = doc.to_array([IS_ALPHA, IS_UPPER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+    for i in numpy.flatnonzero(flags[:, 0] & flags[:, 1]):
+        tok = doc[int(i)]
         if not (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
             continue
         end = tok.i

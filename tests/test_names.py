@@ -616,3 +616,13 @@ def test_another_name_for_a_place_is_an_alias(pipeline):
     shoal = [p for p in x.places if "Second Thomas Shoal" in p.aliases]
     assert len(shoal) == 1 and "Ren'ai Jiao" in shoal[0].aliases
     assert "Ren'ai Jiao" not in {p.label for p in x.places}
+
+
+def test_tokens_in_finds_words_in_any_case_in_text_order():
+    import spacy
+
+    from graphbuild.nlp import tokens_in
+
+    doc = spacy.blank("en")("The Ministry said the ministry (and its MINISTRY) had spoken.")
+    assert [t.i for t in tokens_in(doc, frozenset({"ministry", "("}))] == [1, 4, 5, 8]
+    assert tokens_in(spacy.blank("en")(""), frozenset({"ministry"})) == []
