@@ -73,7 +73,6 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     * drops fragments ("government-") and title parts ("Secretary of *State*", "*Interior* Minister");
     * relabels spans the gazetteer knows (a city tagged NORP, a country tagged PERSON, "CARACAS");
     * adds gazetteer places and organization-word names ("Human Rights Watch") the model missed;
-    * makes dateline towns places ("NUSA DUA, Indonesia, Nov 14"), see :func:`_dateline_spans`;
     * splits "Citizen Community (CC" and makes a name given "(ACR)" an organization;
     * extends a personal name cut at a hyphen ("Yoon Suk" + "-yeol");
     * splits two people tagged as one ("Faisal and Phee"), see :func:`_person_pair`;
@@ -153,8 +152,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
     for span in _gazetteer_spans(doc, lexicon):
         if not any(i in taken for i in range(span.start, span.end)):
             kept.append(span)
-    kept = _dateline_spans(doc, filter_spans(kept), lexicon)
-    kept = _names_with_a_place(doc, kept)
+    kept = _names_with_a_place(doc, filter_spans(kept))
     kept = _defined_acronyms(doc, kept, lexicon)
     kept = _names_cut_short(doc, kept)
     kept = _titled_names(doc, kept, lexicon)
@@ -322,44 +320,6 @@ def _org_word_spans(doc: "Doc", lexicon: Lexicon):
         if 2 <= j - i <= 5 and doc[j - 1].lower_ in org_words and not lexicon.is_place_name(doc[i:j].text):
             yield Span(doc, i, j, label="ORG")
         i = max(j, i + 1)
-
-
-def _dateline_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
-    """"NUSA DUA, Indonesia, Nov 14 (Reuters)": capitals opening a line before ", <country>" are a place.
-
-    The model reads an unknown dateline town as a person or an organization; the
-    gazetteer cannot help when the town is not in it.
-    """
-    from spacy.tokens import Span
-    from spacy.util import filter_spans
-
-    import numpy
-    from spacy.attrs import IS_ALPHA, IS_UPPER
-
-    out = list(spans)
-    # A dateline begins with an upper-case word: only those tokens are looked at.
-    flags = doc.to_array([IS_ALPHA, IS_UPPER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
-    for i in numpy.flatnonzero(flags[:, 0] & flags[:, 1]):
-        tok = doc[int(i)]
-        if not (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
-            continue
-        end = tok.i
-        while end < len(doc) and end - tok.i < 3 and doc[end].is_alpha and doc[end].is_upper:
-            end += 1
-        if end == tok.i or not _is_shouted(doc[tok.i:end].text) or end + 1 >= len(doc) or doc[end].text != ",":
-            continue
-        # The country closes the dateline: a comma, "(Reuters)" or a dash follows it ("NATO, Russia and ..." is no dateline).
-        width = next((k for k in (3, 2, 1) if end + 1 + k < len(doc)
-                      and lexicon.country(doc[end + 1:end + 1 + k].text)), 0)
-        if not width or doc[end + 1 + width].text not in (",", "(", "-", "—", "–"):
-            continue
-        out = [s for s in out if s.end <= tok.i or s.start >= end]
-        out.append(Span(doc, tok.i, end, label="GPE"))
-    # The dateline town named again after "in" is the same place, whatever the model says.
-    towns = {s.text.title() for s in out if s.label_ == "GPE" and _is_shouted(s.text)}
-    return filter_spans([Span(doc, s.start, s.end, label="GPE") if s.label_ in ("PERSON", "ORG")
-                         and s.text in towns and s.start > 0 and doc[s.start - 1].lower_ in ("in", "at", "near")
-                         else s for s in out])
 
 
 def is_acronym(text: str) -> bool:
