@@ -247,3 +247,32 @@ def test_large_graph_draws_its_own_edges_and_hit_tests_them(browser, tmp_path):
     assert opened.drawn()[1] == expect
     assert opened.errors == [] and opened.blocked == []
     opened.page.close()
+
+
+def test_a_long_name_is_clipped_with_the_whole_name_on_hover(browser, tmp_path):
+    try:
+        from test_render import make_graph
+    except ImportError:  # pragma: no cover
+        from tests.test_render import make_graph
+    long_name = "Kerry " + "x" * 100_000
+    actors = [{"id": "actor:long", "label": long_name}, {"id": "actor:lavrov", "label": "Sergei Lavrov"}]
+    events = [{"id": "event:1", "type": "meeting", "source_id": "actor:long", "target_ids": ["actor:lavrov"],
+               "trigger": "met", "sentence": "Kerry met Lavrov."}]
+    path = tmp_path / "long.html"
+    render_html(make_graph(actors, [], events), path)
+    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    drawn = opened.js("graphbuild.nodes.get('actor:long').label")
+    assert drawn.startswith("Kerry x") and drawn.endswith("\u2026") and len(drawn) <= 80
+    opened.js("graphbuild.select('actor:long')")
+    heading = opened.js("[document.querySelector('#gb-panel h2').textContent,"
+                        " document.querySelector('#gb-panel h2').title]")
+    assert heading == [drawn, long_name]
+    # The panel keeps its width: nothing in it is wider than the panel.
+    assert opened.js("document.getElementById('gb-panel').scrollWidth <= "
+                     "document.getElementById('gb-panel').clientWidth")
+    # The other end's panel links back under the clipped name, whole on hover.
+    opened.js("graphbuild.select('actor:lavrov')")
+    links = opened.js("[...document.querySelectorAll('#gb-panel .gb-link')].map(b => [b.textContent, b.title])")
+    assert [drawn, long_name] in links
+    assert opened.errors == [] and opened.blocked == []
+    opened.page.close()

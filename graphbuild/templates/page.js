@@ -21,6 +21,8 @@
   // The most connected nodes keep a readable label even fully zoomed out.
   var LABELS_ALWAYS = 12, LABEL_ALWAYS_PX = 12;
   var ISO = /^(\d{4})(-\d{2})?(-\d{2})?/;
+  // A name longer than this is clipped where it is drawn; hovering shows it whole.
+  var LABEL_CLIP = 80;
 
   performance.mark("graphbuild:start");
   var data = JSON.parse(document.getElementById("graph-data").textContent);
@@ -57,6 +59,16 @@
     var e = document.createElement(tag);
     if (className) e.className = className;
     if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function clip(text) {
+    text = String(text);
+    return text.length > LABEL_CLIP ? text.slice(0, LABEL_CLIP - 1) + "\u2026" : text;
+  }
+  // An element showing a clipped name, with the whole name as its hover title.
+  function named(tag, className, text) {
+    var e = el(tag, className, clip(text));
+    if (String(text).length > LABEL_CLIP) e.title = String(text);
     return e;
   }
   function colorOf(map, key) {
@@ -124,7 +136,7 @@
       (n.affiliation ? " \u00b7 " + n.affiliation : "")];
     lines.push(plural(n.events.length, "event") + " \u00b7 " + plural(n.mentions, "mention"));
     var item = {
-      id: n.id, label: data.layout.edge_layer ? undefined : n.label, value: n.weight + 1,
+      id: n.id, label: data.layout.edge_layer ? undefined : clip(n.label), value: n.weight + 1,
       shape: n.kind === "place" ? "square" : "dot",
       color: { background: color, border: color, highlight: { background: color, border: "#1f2328" },
                hover: { background: color, border: "#1f2328" } },
@@ -189,7 +201,7 @@
     data.nodes.forEach(function (n) { maxW = Math.max(maxW, n.weight); });
     this.byWeight = data.nodes.slice().sort(function (a, b) { return b.weight - a.weight; })
       .map(function (n) {
-        return { id: n.id, label: n.label, font: LABEL_MIN + (LABEL_MAX - LABEL_MIN) * Math.sqrt(n.weight / maxW) };
+        return { id: n.id, label: clip(n.label), font: LABEL_MIN + (LABEL_MAX - LABEL_MIN) * Math.sqrt(n.weight / maxW) };
       });
     network.on("beforeDrawing", this.draw.bind(this));
     network.on("afterDrawing", this.drawLabels.bind(this));
@@ -200,7 +212,7 @@
     var tl = net.DOMtoCanvas({ x: 0, y: 0 });
     var br = net.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
     var placed = [], self = this, face = "px system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
-    var first = this.focusNode !== null ? [{ id: this.focusNode, label: nodeById[this.focusNode].label, font: LABEL_MAX }] : [];
+    var first = this.focusNode !== null ? [{ id: this.focusNode, label: clip(nodeById[this.focusNode].label), font: LABEL_MAX }] : [];
     ctx.save();
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
@@ -333,8 +345,8 @@
   }
 
   function nodeLink(id, label) {
-    if (!nodeById[id]) return el("span", null, label || id);
-    var b = el("button", "gb-link", label || nodeById[id].label);
+    if (!nodeById[id]) return named("span", null, label || id);
+    var b = named("button", "gb-link", label || nodeById[id].label);
     b.type = "button";
     b.addEventListener("click", function () { select(id); });
     return b;
@@ -413,7 +425,7 @@
     if (!n) return;
     clearPanel();
     current = { kind: "node", id: id };
-    panel.appendChild(el("h2", null, n.label));
+    panel.appendChild(named("h2", null, n.label));
     panel.appendChild(el("p", "gb-sub", n.kind === "place" ? "place" : n.type));
     var coords = (typeof n.lat === "number" && typeof n.lon === "number") ? n.lat.toFixed(3) + ", " + n.lon.toFixed(3) : null;
     var aliases = (n.aliases || []).filter(function (a) { return a !== n.label; });
