@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from .dates import normalize_date, parse_doc_date
+from .event_types import REGISTRY, names
 from .lexicon import Lexicon, Trigger, default_lexicon
 from .mentions import SUBJECT_DEPS, Mentions
 from .types import Actor, DocExtraction, Document, Event, Place
@@ -28,9 +29,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["extract_document", "iter_events", "SPEECH_TYPES"]
 
-SPEECH_TYPES = frozenset({"statement", "accusation", "appeal", "threat", "denial"})
+# The type sets the rules test, all read off the event-type registry (data/event_types.json).
+#: Speech acts: the source is the speaker, and there is no act without one.
+SPEECH_TYPES = names(source="speaker")
 #: Events that need no named participant to be worth recording ("an explosion killed five").
-PARTICIPANT_FREE_TYPES = frozenset({"attack", "agreement", "meeting"})
+PARTICIPANT_FREE_TYPES = names(needs_party=False)
+#: Events whose targets are actors only (an attack may also target a place).
+ACTOR_TARGET_TYPES = names(place_targets=False)
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
 
@@ -727,7 +732,7 @@ def iter_events(m: Mentions) -> Iterator[_Found]:
 
 #: Acts whose complement is what they ask for, threaten or allege, not an event that happened:
 #: "threatened to storm the palace", "demanded a truce", "wants Putin to attack".
-CONTENT_TAKING_TYPES = frozenset({"appeal", "threat", "accusation"})
+CONTENT_TAKING_TYPES = names(takes_content=True)
 #: Statuses of an act that did not (yet) take place; such acts are no edge of the graph.
 #: Meetings are the exception: "did not meet" / "ruled out talks" are news in themselves.
 UNREAL_STATUSES = frozenset({"negated", "hypothetical"})
@@ -781,9 +786,9 @@ def _intent_to_meet(f: _Found, lex: Lexicon) -> _Found | None:
     for _ in range(3):
         kids = list(t.children)
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
-            return _Found("agreement", "036", f.trigger, f.source, f.targets, f.status)
+            return _Found(*REGISTRY.rule("intent to meet"), f.trigger, f.source, f.targets, f.status)
         if t.lower_ in lex.willing_words or any(c.dep_ == "acomp" and c.lower_ in lex.willing_words for c in kids):
-            return _Found("agreement", "036", f.trigger, f.source, f.targets, f.status)
+            return _Found(*REGISTRY.rule("intent to meet"), f.trigger, f.source, f.targets, f.status)
         if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head.i == t.i:
             break
         t = t.head
@@ -836,7 +841,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
             if lemma not in HOLDING_VERBS or not any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
                        for c in _children(tok, "dobj")):
                 return None
-    elif lemma in ("want", "ask", "seek", "press", "order", "invite", "encourage") and trig.type == "appeal":
+    elif lemma in ASKING_VERBS and trig.type == "appeal":
         objs = _children(tok, "dobj")
         xcomp = _children(tok, "xcomp", "ccomp")
         if lemma == "want" and not (xcomp and (objs or _children(xcomp[0], "nsubj"))):
@@ -867,7 +872,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
     accused = _accused_in_report(tok, res) if trig.type == "statement" and source and lemma in REPORTING_LEMMAS else []
     accused = [k for k in accused if k not in source]  # "X said X's forces had ...": no accusation
     if accused:
-        trig, targets = Trigger("accusation", "112", lemma), accused
+        trig, targets = Trigger(*REGISTRY.rule("accusing report"), lemma), accused
     targets = [t for t in dict.fromkeys(targets) if t not in source]
     unnamed = not source and _unnamed_speaker(tok, trig)
     if trig.type in SPEECH_TYPES and not source and not unnamed:
@@ -894,8 +899,7 @@ def _co_sources(kind: str, source: list[str], targets: list[str], res: _Resolver
 
 
 #: Verbs that report what someone said, with no act of their own ("announce", "confirm" have one).
-REPORTING_LEMMAS = frozenset({"say", "tell", "claim", "state", "declare", "add", "insist", "stress", "assert",
-                              "reiterate", "note", "write", "tweet", "emphasize", "emphasise"})
+REPORTING_LEMMAS = REGISTRY["statement"].word_list("reporting_verbs")
 
 #: Clauses hung inside a reported clause that say something else than what its subject did.
 _OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj"})
@@ -938,7 +942,7 @@ def _owner_state(noun, res: _Resolver) -> list[str]:
 
 
 #: CAMEO code of a visit ("called on President Marcos", "paid a courtesy call on him").
-VISIT_CAMEO = "042"
+VISIT_CAMEO = REGISTRY["meeting"].rules["visit"]
 
 
 def _is_visit(verb, res: _Resolver) -> bool:
@@ -960,14 +964,17 @@ def _is_visit(verb, res: _Resolver) -> bool:
     return False
 
 
+#: Appeal verbs whose object, or the subject of whose clause, is the one asked ("wants Putin to attack").
+ASKING_VERBS = REGISTRY["appeal"].word_list("asking_verbs")
+
 #: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").
-HOLDING_VERBS = frozenset({"attend", "host", "meet", "negotiate", "mediate", "confer", "consult"})
+HOLDING_VERBS = REGISTRY["meeting"].word_list("holding_verbs")
 
 #: Acts whose coordinated subjects act with each other ("X and Y met", "X and Y agreed").
-SYMMETRIC_TYPES = frozenset({"meeting", "agreement"})
+SYMMETRIC_TYPES = names(symmetric=True)
 
 #: Speech acts aimed at someone; worth recording even when the speaker has no name.
-DIRECTED_TYPES = frozenset({"accusation", "appeal", "threat"})
+DIRECTED_TYPES = names(source="speaker", directed=True)
 
 
 def _unnamed_speaker(verb, trig: Trigger) -> bool:
@@ -1009,7 +1016,7 @@ def _intent(verb, lex: Lexicon) -> Trigger | None:
     kids = list(verb.children)
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if "must" in auxes and _is_reported(verb, lex):
-        return Trigger("appeal", "100", "must")
+        return Trigger(*REGISTRY.rule("must"), "must")
     if verb.pos_ != "VERB":
         return None
     lemma = lex.lemma(verb.text, lex.intent_actions)
@@ -1028,7 +1035,7 @@ def _intent(verb, lex: Lexicon) -> Trigger | None:
     conditional = kind == "negative" and auxes & CONDITIONAL_AUX
     main = verb.dep_ in ("ccomp", "ROOT") or verb.head.i == verb.i
     if willing or intends or (future or conditional) and main:
-        return Trigger("threat", "130", lemma) if kind == "negative" else Trigger("agreement", "030", lemma)
+        return Trigger(*REGISTRY.rule(f"announced {'negative' if kind == 'negative' else 'cooperative'} action"), lemma)
     return None
 
 
@@ -1135,8 +1142,7 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
                   _co_sources(trig.type, source, targets, res))
 
 
-_NOT_ATTACK_MODIFIERS = frozenset({"hunger", "general", "labor", "labour", "workers", "teachers", "national",
-                                   "rail", "transport", "sit-in", "student", "trade", "lucky"})
+_NOT_ATTACK_MODIFIERS = REGISTRY["attack"].word_list("not_after")
 
 
 def _ancestors_within(tok, n: int) -> set[int]:
@@ -1156,7 +1162,7 @@ def _according_to(sent, res: _Resolver) -> Iterator[_Found]:
             for o in _children(to, "pobj"):
                 src = res.phrase(o, allow_groups=False)
                 if src:
-                    yield _Found("statement", "010", tok, src[:1], [], "occurred")
+                    yield _Found(*REGISTRY.rule("according to"), tok, src[:1], [], "occurred")
 
 
 def _recent_place(events: list[Event], source_id: str, before: int, places: dict[str, Place]) -> str | None:
@@ -1246,7 +1252,7 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
         src = actor_for(src_key) if src_key and ents.get(src_key) and ents[src_key].kind == "actor" else None
         if src_key and src is None:
             continue
-        if f.type in SPEECH_TYPES | {"meeting"}:
+        if f.type in ACTOR_TARGET_TYPES:
             tgt_keys = [k for k in tgt_keys if ents[k].kind == "actor"]
         tgt = [actor_for(k) if ents[k].kind == "actor" else place_for(k) for k in tgt_keys]
         place_key = _place(f.trigger, m, sent)

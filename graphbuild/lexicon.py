@@ -1,5 +1,7 @@
 """Word lists and the gazetteer, loaded from ``graphbuild/data`` into one object.
 
+The trigger tables come from the event-type registry (:mod:`graphbuild.event_types`).
+
 Nothing here knows spaCy: the lists are plain strings, and :class:`Lexicon`
 answers questions such as "which event does this word trigger?" or "which
 state does 'Saudi' denote?".
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .event_types import REGISTRY
 from .util import load_data
 
 __all__ = ["Lexicon", "Trigger", "default_lexicon", "base_forms"]
@@ -199,20 +202,20 @@ def default_lexicon() -> Lexicon:
     lex = load_data("lexicon.json")
     gaz = load_data("gazetteer.json")
 
-    def table(d: dict) -> dict[str, Trigger]:
-        return {k: Trigger(v[0], v[1], k, frozenset(v[2]) if len(v) > 2 else frozenset()) for k, v in d.items()}
-
-    phrasal = {}
-    for k, v in lex["phrasal"].items():
-        verb, particle = k.split(" ", 1)
-        phrasal[(verb, particle)] = Trigger(v[0], v[1], k)
+    verbs, nouns, phrasal = {}, {}, {}
+    for t in REGISTRY.values():
+        verbs.update({k: Trigger(t.name, code, k) for k, code in t.verbs.items()})
+        nouns.update({k: Trigger(t.name, code, k, only_after) for k, (code, only_after) in t.nouns.items()})
+        for k, code in t.phrasal.items():
+            verb, particle = k.split(" ", 1)
+            phrasal[(verb, particle)] = Trigger(t.name, code, k)
     return Lexicon(
-        verbs=table(lex["verbs"]),
-        nouns=table(lex["nouns"]),
+        verbs=verbs,
+        nouns=nouns,
         phrasal=phrasal,
         light_verbs=frozenset(lex["light_verbs"]),
-        finite_only=frozenset(lex["finite_only"]),
-        accusing_phrases=frozenset(lex["accusing_phrases"]),
+        finite_only=REGISTRY.words("finite_only"),
+        accusing_phrases=REGISTRY.words("accusing_phrases"),
         irregular=dict(lex["irregular"]),
         roles=load_data("roles.json"),
         countries=gaz["countries"],

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Union
 
 import networkx as nx
 
+from .event_types import REGISTRY
 from .types import EVENT_TYPES, STATUSES, GraphbuildError
 from .util import atomic_write_text
 
@@ -114,17 +115,8 @@ NODE_COLORS: Mapping[str, str] = MappingProxyType({
     "group": "#B07AA1",
     "place": "#59A14F",
 })
-EVENT_COLORS: Mapping[str, str] = MappingProxyType({
-    "meeting": "#1F6FB2",
-    "statement": "#8E8E8E",
-    "accusation": "#D1495B",
-    "appeal": "#E69F00",
-    "threat": "#7B2CBF",
-    "denial": "#A6761D",
-    "agreement": "#2A9D8F",
-    "attack": "#8B0000",
-    "travel": "#3D5A80",
-})
+#: Edge colours come from the event-type registry (``data/event_types.json``).
+EVENT_COLORS: Mapping[str, str] = MappingProxyType({name: t.color for name, t in REGISTRY.items()})
 _OTHER_COLOR = "#9AA0A6"
 
 # A layout callable takes the aggregated undirected graph (edge attribute

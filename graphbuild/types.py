@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from .event_types import REGISTRY
+
 __all__ = [
     "GraphbuildError",
     "Dateline",
@@ -31,17 +33,8 @@ __all__ = [
 ]
 
 ACTOR_TYPES = ("person", "organization", "state", "group")
-EVENT_TYPES = (
-    "meeting",
-    "statement",
-    "accusation",
-    "appeal",
-    "threat",
-    "denial",
-    "agreement",
-    "attack",
-    "travel",
-)
+#: The event types, in the order of the registry (``data/event_types.json``): legends and ties follow it.
+EVENT_TYPES = tuple(REGISTRY)
 STATUSES = ("occurred", "planned", "proposed", "negated", "hypothetical")
 
 
