@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
+from .codes import CodeBook, code_actors, default_codebook
 from .dates import normalize_date, parse_doc_date
 from .event_types import REGISTRY, names
 from .lexicon import Lexicon, Trigger, default_lexicon
@@ -1186,11 +1187,31 @@ def _quote(sent_text: str, trigger_offset: int) -> str | None:
     return None
 
 
+def _affiliation_evidence(m: Mentions, key: str, aff: str, doc_id: str, offset: int) -> dict | None:
+    """The first sentence that names both an actor and its affiliation ("U.S. Secretary of State John Kerry")."""
+    def sentences(k: str) -> dict[int, object]:
+        out = {}
+        for table in (m.actor_at, m.place_at):
+            for i, v in table.items():
+                if v == k:
+                    sent = m.doc[i].sent
+                    out.setdefault(sent.start, sent)
+        return out
+
+    mine, theirs = sentences(key), sentences(aff)
+    both = sorted(set(mine) & set(theirs))
+    if not both:
+        return None
+    sent = mine[both[0]]
+    return {"doc": doc_id, "sentence": sent.text.strip(), "start": sent.start_char + offset,
+            "end": sent.end_char + offset}
+
+
 # ---------------------------------------------------------------------------
 # The stage's entry point
 # ---------------------------------------------------------------------------
 def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None = None,
-                     offset: int = 0) -> DocExtraction:
+                     codebook: CodeBook | None = None, offset: int = 0) -> DocExtraction:
     """Actors, places and events of one parsed document.
 
     ``offset`` is added to every character offset (for a long text parsed in
@@ -1242,6 +1263,10 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
         aff = ents[key].affiliation
         if aff and aff in ents and aff != key and ents[aff].label:
             a.affiliation = actor_for(aff).label
+            a.affiliation_evidence = _affiliation_evidence(m, key, aff, document.id, offset)
+    home = m.home_state()
+    code_actors(list(actors.values()), codebook or default_codebook(), date=ref,
+                home=ents[home].label if home in ents else None)
 
     events: list[Event] = []
     seen: set[tuple] = set()

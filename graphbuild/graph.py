@@ -39,6 +39,8 @@ __all__ = [
     "top_actors",
     "actors_table",
     "events_table",
+    "is_event_edge",
+    "AFFILIATION",
     "graph_from_json",
 ]
 
@@ -50,9 +52,11 @@ EVENT_COLUMNS = (
     "date_text", "trigger", "quote", "sentence", "start", "end",
 )
 ACTOR_COLUMNS = (
-    "id", "label", "type", "title", "affiliation", "aliases", "mentions", "docs",
-    "events", "neighbors",
+    "id", "label", "type", "title", "affiliation", "country", "sectors", "code", "aliases",
+    "mentions", "docs", "events", "neighbors",
 )
+#: ``kind`` of an edge that ties an actor to the state or organization it serves (not an event).
+AFFILIATION = "affiliation"
 
 # Edge attributes copied from the event onto every edge it gives (schema order).
 _EDGE_FIELDS = (
@@ -144,6 +148,9 @@ def build_graph(extraction: Extraction, *, name: str = "graphbuild") -> nx.Multi
             mentions=actor.mentions,
             title=actor.title,
             affiliation=actor.affiliation,
+            country=actor.country,
+            sectors=list(actor.sectors),
+            code=actor.code,
             docs=list(actor.docs),
         )
     for place in sorted(extraction.places, key=lambda p: p.id):
@@ -180,6 +187,10 @@ def build_graph(extraction: Extraction, *, name: str = "graphbuild") -> nx.Multi
         for n, (u, v, etype) in enumerate(edges):
             key = event.id if len(edges) == 1 else f"{event.id}/{n}"
             G.add_edge(u, v, key=key, **_edge_attrs(event, etype))
+    for actor in sorted(extraction.actors, key=lambda a: a.id):
+        edge = _affiliation_edge(G, index, actor)
+        if edge is not None:
+            G.add_edge(actor.id, edge.pop("to"), key=f"{AFFILIATION}:{actor.id}", **edge)
     if missing:
         warnings.warn(
             f"{missing} event participant(s) name no actor or place in the extraction; "
@@ -280,9 +291,41 @@ def _event_edges(
 
 
 def _edge_attrs(event: Event, etype: str) -> dict[str, Any]:
-    attrs: dict[str, Any] = {"event": event.id, "type": etype}
+    attrs: dict[str, Any] = {"kind": "event", "event": event.id, "type": etype}
     attrs.update((f, getattr(event, f)) for f in _EDGE_FIELDS)
     return attrs
+
+
+def _affiliation_edge(G: nx.MultiDiGraph, index: Mapping[str, list[str]], actor) -> dict[str, Any] | None:
+    """The edge from ``actor`` to the actor named by its affiliation, with the sentence that says so."""
+    if not actor.affiliation or actor.id not in G:
+        return None
+    to = _lookup(G, index, actor.affiliation, ("actor",))
+    if to is None or to == actor.id:
+        return None
+    evidence = actor.affiliation_evidence or {}
+    return {
+        "to": to, "kind": AFFILIATION, "type": AFFILIATION,
+        "sentence": evidence.get("sentence"), "doc": evidence.get("doc"),
+        "start": evidence.get("start"), "end": evidence.get("end"),
+    }
+
+
+def is_event_edge(data: Mapping[str, Any]) -> bool:
+    """Whether an edge stands for an event (not an affiliation tie).
+
+    Graphs written before edges had a ``kind`` count as all-event.
+    """
+    return data.get("kind", "event") != AFFILIATION
+
+
+def _event_edges_of(G: nx.Graph) -> Iterable[tuple[Hashable, Hashable, Hashable, dict[str, Any]]]:
+    """(u, v, key, data) of the event edges only."""
+    return ((u, v, k, d) for u, v, k, d in _edges(G) if is_event_edge(d))
+
+
+def _affiliation_edges_among(G: nx.Graph, nodes: set) -> list[tuple[Hashable, Hashable, Hashable]]:
+    return [(u, v, k) for u, v, k, d in _edges(G) if not is_event_edge(d) and u in nodes and v in nodes]
 
 
 # ---------------------------------------------------------------------------
@@ -298,7 +341,7 @@ def _event_records(G: nx.Graph) -> dict[str, dict[str, Any]]:
     """
     records = {k: dict(v) for k, v in (G.graph.get("events") or {}).items()}
     rebuilt: dict[str, dict[str, Any]] = {}
-    for u, v, k, d in _edges(G):
+    for u, v, k, d in _event_edges_of(G):
         eid = d.get("event", k)
         if eid in records:
             continue
@@ -347,8 +390,8 @@ def _restrict(
         kept_edges = [(u, v, k) for u, v, k in edges if u in keep and v in keep]
     all_events = G.graph.get("events") or {}
     if events is None:
-        with_edges = {d.get("event") for _, _, d in G.edges(data=True)}
-        wanted = {G.edges[e].get("event") for e in kept_edges}
+        with_edges = {d.get("event") for _, _, d in G.edges(data=True) if is_event_edge(d)}
+        wanted = {G.edges[e].get("event") for e in kept_edges if is_event_edge(G.edges[e])}
         wanted.update(
             eid
             for eid, ev in all_events.items()
@@ -437,7 +480,7 @@ def aggregate(G: nx.MultiDiGraph) -> nx.Graph:
     A.add_nodes_from((n, copy.deepcopy(d)) for n, d in G.nodes(data=True))
 
     per_pair: dict[tuple[Hashable, Hashable], dict[str, dict[str, Any]]] = defaultdict(dict)
-    for u, v, k, d in _edges(G):
+    for u, v, k, d in _event_edges_of(G):
         pair = (u, v) if str(u) <= str(v) else (v, u)
         eid = d.get("event", k)
         seen = per_pair[pair].setdefault(
@@ -745,7 +788,7 @@ def filter_events(
             for eid in kept_events
             if records[eid].get("source_id") in G
         )
-    return _restrict(G, nodes, edges, kept_events)
+    return _restrict(G, nodes, edges + _affiliation_edges_among(G, nodes), kept_events)
 
 
 def min_weight(G: nx.MultiDiGraph, weight: int) -> nx.MultiDiGraph:
@@ -778,11 +821,11 @@ def min_weight(G: nx.MultiDiGraph, weight: int) -> nx.MultiDiGraph:
     A = aggregate(G)
     edges = [
         (u, v, k)
-        for u, v, k in G.edges(keys=True)
+        for u, v, k, d in _event_edges_of(G)
         if A.edges[u, v]["weight"] >= weight
     ]
     nodes = {n for u, v, _ in edges for n in (u, v)}
-    return _restrict(G, nodes, edges)
+    return _restrict(G, nodes, edges + _affiliation_edges_among(G, nodes))
 
 
 def top_actors(G: nx.MultiDiGraph, n: int, by: str = "weighted_degree") -> nx.MultiDiGraph:
@@ -841,9 +884,10 @@ def actors_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
     Returns
     -------
     list of dict or pandas.DataFrame
-        Columns ``id, label, type, title, affiliation, aliases, mentions,
-        docs, events`` (number of distinct events the actor takes part in)
-        and ``neighbors`` (number of distinct other nodes linked).  Most
+        Columns ``id, label, type, title, affiliation, country, sectors, code,
+        aliases, mentions, docs, events`` (number of distinct events the actor
+        takes part in) and ``neighbors`` (number of distinct other nodes linked
+        by events; affiliation ties count for neither).  Most
         events first, then by label and id.
 
     Examples
@@ -856,9 +900,12 @@ def actors_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
     [('B', 2, 1), ('A', 1, 1)]
     """
     involved: dict[Hashable, set[str]] = defaultdict(set)
-    for u, v, k, d in _edges(G):
+    linked: dict[Hashable, set[Hashable]] = defaultdict(set)
+    for u, v, k, d in _event_edges_of(G):
         involved[u].add(d.get("event", k))
         involved[v].add(d.get("event", k))
+        linked[u].add(v)
+        linked[v].add(u)
     for eid, ev in _event_records(G).items():
         if ev.get("source_id") in G:
             involved[ev["source_id"]].add(eid)
@@ -869,7 +916,7 @@ def actors_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
         row = {c: copy.deepcopy(data.get(c)) for c in ACTOR_COLUMNS}
         row["id"] = node
         row["events"] = len(involved[node])
-        row["neighbors"] = len(set(nx.all_neighbors(G, node)) - {node})
+        row["neighbors"] = len(linked[node] - {node})
         rows.append(row)
     rows.sort(key=lambda r: (-r["events"], str(r["label"]).casefold(), str(r["id"])))
     return _frame(rows, ACTOR_COLUMNS) if as_frame else rows

@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Union
 import networkx as nx
 
 from .event_types import REGISTRY
+from .graph import is_event_edge
 from .types import EVENT_TYPES, STATUSES, GraphbuildError
 from .util import atomic_write_text
 
@@ -100,7 +101,7 @@ _JSON_ESCAPES = {
     0x2028: "\\u2028",
     0x2029: "\\u2029",
 }
-_NODE_FIELDS = ("title", "affiliation", "country", "lat", "lon")
+_NODE_FIELDS = ("title", "affiliation", "country", "code", "lat", "lon")
 _EVENT_FIELDS = (
     "type", "status", "date", "date_text", "place", "trigger", "cameo", "quote",
     "sentence", "doc", "start", "end",
@@ -171,7 +172,9 @@ def page_data(
     dict
         JSON-ready dict with keys ``name``, ``documents``, ``counts``,
         ``layout``, ``event_types``, ``statuses``, ``dates``, ``colors``,
-        ``nodes``, ``edges`` and ``events``.  Every string is still raw article text:
+        ``nodes``, ``edges``, ``affiliations`` (``{from, to, sentence, doc}``
+        for each tie of an actor to the state or organization it serves: not
+        events, so they count for no weight) and ``events``.  Every string is still raw article text:
         escaping happens in :func:`render_html`.
 
     Raises
@@ -204,8 +207,12 @@ def page_data(
     # place gives two edges per actor; counting distinct events keeps widths
     # honest.
     pairs: dict[tuple[str, str], set[str]] = {}
+    ties: dict[tuple[str, str], Mapping[str, Any]] = {}
     for u, v, key, attrs in _iter_edges(G):
         if u == v:
+            continue
+        if not is_event_edge(attrs):
+            ties.setdefault((index[u], index[v]), attrs)
             continue
         a, b = sorted((index[u], index[v]))
         pairs.setdefault((a, b), set()).add(_event_id(attrs, key))
@@ -264,6 +271,10 @@ def page_data(
             }
         )
 
+    affiliations = [
+        {"from": a, "to": b, "sentence": _text(attrs.get("sentence")), "doc": _text(attrs.get("doc"))}
+        for (a, b), attrs in sorted(ties.items()) if a in keep and b in keep
+    ]
     layout_info = _place_nodes(nodes, edges, layout=layout, physics=physics)
     dates = sorted(d for d in (_iso_day(ev.get("date")) for ev in events.values()) if d)
     return {
@@ -283,6 +294,7 @@ def page_data(
         "colors": {"nodes": dict(NODE_COLORS), "events": dict(EVENT_COLORS), "other": _OTHER_COLOR},
         "nodes": nodes,
         "edges": edges,
+        "affiliations": affiliations,
         "events": {eid: events[eid] for eid in sorted(events)},
     }
 
@@ -314,7 +326,7 @@ def _collect_events(G: nx.Graph) -> dict[str, dict[str, Any]]:
     for eid, ev in (G.graph.get("events") or {}).items():
         out[str(eid)] = _event_dict(str(eid), ev)
     from_edges: set[str] = set()
-    missing = [e for e in _iter_edges(G) if _event_id(e[3], e[2]) not in out]
+    missing = [e for e in _iter_edges(G) if is_event_edge(e[3]) and _event_id(e[3], e[2]) not in out]
     # Typed edges first: an "at" edge carries the event's place, not its type.
     missing.sort(key=lambda e: (e[3].get("type") == "at", str(e[0]), str(e[1]), str(e[2])))
     for u, v, key, attrs in missing:
@@ -389,7 +401,15 @@ def _node_dict(nid: str, attrs: Mapping[str, Any], weight: int, events: list[str
     }
     for f in _NODE_FIELDS:
         node[f] = _clean(attrs.get(f))
+    node["sectors"] = _codes_list(attrs.get("sectors"))
     return node
+
+
+def _codes_list(value: Any) -> list[str]:
+    """CAMEO sector codes as a list; GraphML and GEXF hold them joined ("GOV; MIL")."""
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()]
+    return [_text(v) or "" for v in value or []]
 
 
 def _is_place(attrs: Mapping[str, Any], nid: str) -> bool:

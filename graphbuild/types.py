@@ -128,7 +128,13 @@ class Document(_Record):
 
 @dataclass
 class Actor(_Record):
-    """A person, organization, state or group, with every name it was seen under."""
+    """A person, organization, state or group, with every name it was seen under.
+
+    ``country`` (ISO 3166 alpha-3), ``sectors`` (CAMEO sector codes) and ``code``
+    (``"AUSGOV"``) come from :mod:`graphbuild.codes`.  ``affiliation_evidence``
+    is where the text ties the actor to its affiliation: ``{"doc", "sentence",
+    "start", "end"}``, or None when the tie comes from a dictionary.
+    """
 
     label: str
     type: str
@@ -137,6 +143,10 @@ class Actor(_Record):
     title: str | None = None
     affiliation: str | None = None
     docs: list[str] = field(default_factory=list)
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    code: str | None = None
+    affiliation_evidence: dict | None = None
     id: str = ""
 
     def __post_init__(self) -> None:

@@ -35,17 +35,18 @@ ASSAD, SYRIA, UN = "actor:bashar-al-assad", "actor:syria", "actor:united-nations
 JAISH = "actor:jaish-al-fatah"
 GENEVA, ZURICH, SYRIA_PLACE = "place:geneva", "place:zurich", "place:syria"
 
-EDGE_FIELDS = {"event", "type", "cameo", "status", "trigger", "date", "date_text", "place",
+EDGE_FIELDS = {"kind", "event", "type", "cameo", "status", "trigger", "date", "date_text", "place",
                "quote", "sentence", "doc", "start", "end"}
 
 
 def edges_of(G, event_id):
     """(u, v, type) of every edge an event gave, sorted."""
-    return sorted((u, v, d["type"]) for u, v, d in G.edges(data=True) if d["event"] == event_id)
+    return sorted((u, v, d["type"]) for u, v, d in G.edges(data=True) if d.get("event") == event_id)
 
 
 def edge_events(G):
-    return Counter((u, v, d["event"]) for u, v, d in G.edges(data=True))
+    """(u, v, event) of every event edge: affiliation ties are not events."""
+    return Counter((u, v, d["event"]) for u, v, d in G.edges(data=True) if d["kind"] == "event")
 
 
 # --- build_graph: nodes ---------------------------------------------------
@@ -57,6 +58,7 @@ def test_nodes_follow_the_schema(small_graph):
         "kind": "actor", "label": "John Kerry", "type": "person",
         "aliases": ["John Kerry", "Kerry", "Secretary Kerry"], "mentions": 6,
         "title": "Secretary of State", "affiliation": None,
+        "country": None, "sectors": [], "code": None,
         "docs": ["aleppo.txt", "geneva.txt"],
     }
     syria_place = small_graph.nodes[SYRIA_PLACE]
@@ -125,7 +127,7 @@ def test_event_with_two_targets_gives_an_edge_to_each(small_graph):
         (KERRY, ZURICH), (LAVROV, ZURICH), (JUBEIR, ZURICH)
     }
     keys = sorted(k for _, _, k, d in small_graph.edges(keys=True, data=True)
-                  if d["event"] == "event:zurich-meeting")
+                  if d.get("event") == "event:zurich-meeting")
     assert keys == [f"event:zurich-meeting/{n}" for n in range(5)]
 
 
@@ -424,7 +426,7 @@ def test_filter_by_dates_uses_iso_prefixes_and_drops_other_dates(small_graph):
 
 def test_filter_by_document(small_graph):
     H = filter_events(small_graph, docs="aleppo.txt")
-    assert {d["doc"] for *_, d in H.edges(data=True)} == {"aleppo.txt"}
+    assert {d["doc"] for *_, d in H.edges(data=True) if d["kind"] == "event"} == {"aleppo.txt"}
     assert KERRY not in H
     assert len(H.graph["events"]) == 5
 
@@ -432,7 +434,8 @@ def test_filter_by_document(small_graph):
 def test_filter_keep_isolated(small_graph):
     H = filter_events(small_graph, types="threat", keep_isolated=True)
     assert set(H) == set(small_graph)
-    assert list(H.edges(data="type")) == [(ASSAD, JAISH, "threat")]
+    assert sorted(H.edges(data="type")) == [(ASSAD, JAISH, "threat"), (ASSAD, SYRIA, "affiliation")]
+    # Affiliation ties are no events: they follow the nodes kept, and keep none themselves.
     assert set(filter_events(small_graph, types="threat")) == {ASSAD, JAISH}
 
 

@@ -1,0 +1,398 @@
+"""CAMEO actor codes: a country (ISO 3166 alpha-3), sector codes and the joined code.
+
+Works on actor records, never on spaCy objects, so the same function codes an
+actor when a document is extracted, when documents are merged, and when a user
+corrects an actor by hand.
+
+Where a code comes from, first match wins:
+
+* a **named actor** of the Phoenix / PETRARCH2 dictionaries (``John Howard`` ->
+  ``AUSGOV`` from 1996-03-11 to 2007-12-03, ``United Nations`` -> ``IGOUNO``,
+  ``Al Qaeda`` -> ``IMGMUSALQ``), the entry whose dates cover the document's date;
+* for an organization or group, the **country names and demonyms** in its name
+  ("Australian Government" -> AUS) and the **role nouns** of the agents
+  dictionary ("Government" -> GOV, "Police" -> COP, the last one in the name:
+  "Deputy Prime Minister" is GOV, not the COP of "deputy");
+* for a person, the role nouns of the **title** ("Foreign Minister" -> GOV);
+* the actor's **affiliation** (Kerry's "United States" gives USA; a spokesman of
+  "NSW Police" gets COP);
+* the **document's home state** for an unnamed national body ("the Federal
+  Government" of an Australian story is AUSGOV).
+
+The dictionaries are bundled as ``graphbuild/data/cameo_actors.json.gz``
+(``tools/make_cameo_actors.py`` regenerates it; licence and provenance in
+``graphbuild/data/cameo_LICENSE.txt``).  :func:`default_codebook` loads them once;
+the :class:`CodeBook` is immutable and passed explicitly to whoever codes.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+from .util import data_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .lexicon import Lexicon
+    from .types import Actor
+
+__all__ = [
+    "ActorCode",
+    "CodeBook",
+    "NO_CODE",
+    "SECTORS",
+    "ARMED_SECTORS",
+    "STATE_SECTORS",
+    "code_actor",
+    "code_actors",
+    "is_armed_group",
+    "codes_conflict",
+    "date_number",
+    "default_codebook",
+    "name_tokens",
+]
+
+#: Sectors of armed non-state actors: an organization coded with one is a group.
+ARMED_SECTORS = frozenset({"REB", "INS", "IMG", "UAF", "SEP"})
+#: Sectors of a state's own bodies: an unnamed one ("the Government") belongs to the home state.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
+#: CAMEO sector (and religion) codes: those the agents dictionary uses, and the international ones.
+SECTORS = frozenset({
+    "AGR", "BUD", "BUS", "CHR", "COP", "CRM", "CTH", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HIN",
+    "HLH", "HRI", "IGO", "IMG", "INS", "JEW", "JUD", "LAB", "LEG", "MAR", "MED", "MIL", "MNC", "MUS",
+    "NGM", "NGO", "OPP", "PPL", "PRO", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SPY", "UAF",
+})
+#: Codes that name an international body, not a country: ``IGOUNO`` is the UN.
+_BODY_PREFIXES = ("IGO", "IMG", "NGO", "NGM", "MNC")
+_SPLIT = re.compile(r"[\s]+|(?=[-/()])|(?<=[-/()])")
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """A name as the dictionaries are keyed: lower case words, no full stops, hyphens apart.
+
+    >>> name_tokens("al-Qaeda"), name_tokens("U.N. Security Council")
+    (('al', '-', 'qaeda'), ('un', 'security', 'council'))
+    """
+    s = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace(".", "").lower()
+    s = re.sub(r"'s\b", "", s)
+    return tuple(t for t in _SPLIT.split(s) if t and not t.isspace())
+
+
+def date_number(value) -> int | None:
+    """``datetime.date(2001, 12, 3)`` or ``"2001-12-03"`` -> ``20011203``; None when unknown."""
+    if value is None:
+        return None
+    if hasattr(value, "year"):
+        return value.year * 10000 + value.month * 100 + value.day
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    return int(m[1] + m[2] + m[3]) if m else None
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    """What the dictionaries say about one actor.
+
+    ``code`` joins the country (or the international body, ``IGOUNO``) and the
+    sectors, CAMEO style: ``USAGOV``, ``SYRREB``; ``---COP`` when only the sector
+    is known, None when nothing is.
+    """
+
+    country: str | None = None
+    sectors: tuple[str, ...] = ()
+    code: str | None = None
+
+    @classmethod
+    def of(cls, country: str | None, sectors: Iterable[str] = (), body: str | None = None) -> "ActorCode":
+        sectors = tuple(dict.fromkeys(s for s in sectors if s))
+        head = body or country
+        if head is None and not sectors:
+            return NO_CODE
+        rest = "".join(s for s in sectors if not (body and s == body[:3]))
+        code = (head or "---") + rest
+        return cls(country, sectors, code)
+
+    @classmethod
+    def parse(cls, code: str, iso3: Iterable[str] = (), known: Iterable[str] = SECTORS) -> "ActorCode":
+        """A dictionary code read back.
+
+        ``"AUSGOV"`` -> country AUS, sectors (GOV,); ``"IGOUNO"`` -> no country,
+        sectors (IGO,); ``"PSEREBHMS"`` -> PSE, (REB,): HMS names Hamas, it is no sector.
+        """
+        code = code.strip().upper()
+        head, rest = code[:3], code[3:]
+        if head in _BODY_PREFIXES:
+            return cls(None, (head,), code)
+        country = head if head in iso3 else None
+        chunks = [rest[i:i + 3] for i in range(0, len(rest) - len(rest) % 3, 3)]
+        if not country and len(code) == 3:
+            chunks = [head]  # a bare sector: "[ELI]"
+        sectors = tuple(c for c in chunks if c in known)
+        return cls(country, sectors, code if (country or sectors) else None)
+
+    def to_fields(self) -> dict:
+        return {"country": self.country, "sectors": list(self.sectors), "code": self.code}
+
+
+NO_CODE = ActorCode()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One code a named actor holds, with the dates it holds it (``yyyymmdd``, None = open)."""
+
+    code: ActorCode
+    start: int | None
+    end: int | None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def covers(self, day: int) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class CodeBook:
+    """The bundled dictionaries as token-tuple automata (read-only mappings)."""
+
+    countries: Mapping[tuple[str, ...], str]
+    actors: Mapping[tuple[str, ...], tuple[Entry, ...]]
+    agents: Mapping[tuple[str, ...], tuple[str, ...]]
+    #: ISO alpha-3 -> the label graphbuild gives that state ("AUS" -> "Australia").
+    state_labels: Mapping[str, str]
+    longest: int
+
+    @classmethod
+    def load(cls, lexicon: "Lexicon | None" = None) -> "CodeBook":
+        """Read ``cameo_actors.json.gz``; with a lexicon, add its country names and demonyms."""
+        with gzip.open(data_path("cameo_actors.json.gz"), "rt", encoding="utf-8") as fh:
+            raw = json.load(fh)
+        iso3_of = raw["iso3"]
+        valid = frozenset(iso3_of.values())
+        countries = {tuple(k.split()): v for k, v in raw["countries"].items()}
+        labels: dict[str, str] = {}
+        if lexicon is not None:
+            for iso2, c in lexicon.countries.items():
+                if iso2 in iso3_of:
+                    labels[iso3_of[iso2]] = c["label"]
+            names = list(lexicon.country_by_name.items()) + list(lexicon.demonyms.items())
+            names += [(k + "s", v) for k, v in lexicon.demonyms.items()]
+            for name, iso2 in names:
+                if iso2 in iso3_of:
+                    countries.setdefault(name_tokens(name), iso3_of[iso2])
+        actors = {
+            tuple(k.split()): tuple(Entry(ActorCode.parse(c, valid), s, e) for c, s, e in v)
+            for k, v in raw["actors"].items()
+        }
+        agents = {tuple(k.split()): tuple(v) for k, v in raw["agents"].items()}
+        longest = max(len(k) for d in (countries, actors, agents) for k in d)
+        return cls(MappingProxyType(countries), MappingProxyType(actors), MappingProxyType(agents),
+                   MappingProxyType(labels), longest)
+
+    # -- look-ups ------------------------------------------------------------
+    def country_of(self, name: str) -> str | None:
+        """ISO alpha-3 of a country name, demonym or capital ("Australian" -> "AUS")."""
+        return self.countries.get(name_tokens(name))
+
+    def entries(self, name: str) -> tuple[Entry, ...]:
+        """The codes of a named actor called exactly ``name``."""
+        return self.actors.get(name_tokens(name), ())
+
+    def sectors_of(self, phrase: str | None) -> tuple[str, ...]:
+        """Sectors of the last role noun in ``phrase`` ("Deputy Prime Minister" -> GOV)."""
+        if not phrase:
+            return ()
+        hits = [h for h in self.scan(name_tokens(phrase), (self.agents,))]
+        if not hits:
+            return ()
+        last = max(hits, key=lambda h: (h[1], h[1] - h[0]))
+        return last[2]
+
+    def scan(self, tokens: tuple[str, ...], tables: tuple[Mapping, ...]):
+        """``(start, end, value)`` of the longest phrase of any table at each position."""
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                key = tokens[i:i + n]
+                value = next((t[key] for t in tables if key in t), None)
+                if value is not None:
+                    yield i, i + n, value
+                    i += n - 1
+                    break
+            i += 1
+
+
+@lru_cache(maxsize=1)
+def default_codebook() -> CodeBook:
+    """The bundled dictionaries with graphbuild's own gazetteer, loaded once per process."""
+    from .lexicon import default_lexicon
+
+    return CodeBook.load(default_lexicon())
+
+
+# ---------------------------------------------------------------------------
+# coding one actor
+# ---------------------------------------------------------------------------
+def _named(book: CodeBook, names: Iterable[str], day: int | None) -> ActorCode | None:
+    """The code of the first of ``names`` that is a named actor, for the document's date.
+
+    With a date: the entry whose dates cover it, else the undated one.  Without a
+    date: the country when every entry agrees on it, with the sectors of the last
+    dated entry (the role the dictionary ends on) or the undated one.
+    """
+    for name in names:
+        entries = book.entries(name)
+        if not entries:
+            continue
+        if day is not None:
+            hit = next((e for e in entries if e.dated and e.covers(day)), None) \
+                or next((e for e in entries if not e.dated), None)
+            if hit is not None:
+                if hit.code.country is None and not hit.code.sectors[:1] in (("IGO",), ("IMG",)):
+                    # "[ELI]" alone: keep the country the other entries give
+                    countries = {e.code.country for e in entries if e.code.country}
+                    if len(countries) == 1:
+                        return ActorCode.of(countries.pop(), hit.code.sectors)
+                return hit.code
+            continue
+        countries = {e.code.country for e in entries if e.code.country}
+        dated = [e for e in entries if e.dated]
+        best = max(dated, key=lambda e: (e.start or 0)) if dated else entries[0]
+        if best.code.country is None:
+            return best.code
+        if len(countries) == 1:
+            return ActorCode.of(countries.pop(), best.code.sectors)
+        return None
+    return None
+
+
+def code_actor(
+    label: str,
+    type: str,
+    *,
+    book: CodeBook,
+    aliases: Iterable[str] = (),
+    title: str | None = None,
+    affiliation: ActorCode | None = None,
+    date=None,
+    home: str | None = None,
+) -> ActorCode:
+    """The CAMEO code of one actor.
+
+    Parameters
+    ----------
+    label, type, aliases, title
+        As on :class:`~graphbuild.types.Actor`.
+    book
+        The dictionaries (:func:`default_codebook`).
+    affiliation
+        The code of the state or organization the actor serves, when known.
+    date
+        The document's date (``datetime.date`` or ISO text), to pick the entry of
+        a named actor whose dates cover it.
+    home
+        ISO alpha-3 of the state the document is about: the country of an
+        unnamed national body ("the Government", "Federal Police").
+
+    Examples
+    --------
+    >>> book = default_codebook()
+    >>> code_actor("Australian Government", "organization", book=book).code
+    'AUSGOV'
+    >>> code_actor("Alexander Downer", "person", title="Foreign Minister", book=book,
+    ...            affiliation=code_actor("Australia", "state", book=book)).code
+    'AUSGOV'
+    """
+    day = date_number(date)
+    names = sorted({label, *aliases}, key=lambda n: (-len(n.split()), n))
+    if type == "state":
+        iso = next((c for c in (book.country_of(n) for n in names) if c), None)
+        return ActorCode.of(iso)
+    named = _named(book, names if type != "person" else [n for n in names if len(n.split()) > 1], day)
+    if type == "person":
+        country = named.country if named else None
+        sectors = book.sectors_of(title) or (named.sectors if named else ())
+        body = named.code if named and named.code and named.code[:3] in _BODY_PREFIXES else None
+    elif named is not None:
+        country, sectors = named.country, named.sectors
+        body = named.code if named.code and named.code[:3] in _BODY_PREFIXES else None
+    else:
+        tokens = name_tokens(label)
+        country = next((v for _, _, v in book.scan(tokens, (book.countries,))), None)
+        sectors = book.sectors_of(label)
+        body = None
+        inner = [v for _, _, v in book.scan(tokens, (book.actors,))]
+        if not country and inner:
+            # "UN Security Council": the body or the state inside the name
+            first = inner[0][0].code
+            if first.code and first.code[:3] in _BODY_PREFIXES:
+                body = first.code[:6]
+                sectors = sectors or first.sectors
+            elif first.country:
+                country = first.country
+    if affiliation is not None and affiliation != NO_CODE:
+        country = country or affiliation.country
+        if not body and affiliation.code and affiliation.code[:3] in _BODY_PREFIXES:
+            body = affiliation.code[:6]
+        if not sectors and affiliation.sectors and not (body and not affiliation.country):
+            sectors = affiliation.sectors
+    if not country and not body and home and set(sectors) & STATE_SECTORS:
+        country = home
+    if body:
+        sectors = (body[:3], *[s for s in sectors if s != body[:3]])
+    return ActorCode.of(country, sectors, body)
+
+
+def codes_conflict(a: ActorCode | None, b: ActorCode | None) -> bool:
+    """Whether two actors' codes say they cannot be one actor (two countries, or two bodies)."""
+    if not a or not b:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return True
+    ab = a.code[:6] if a.code and a.code[:3] in _BODY_PREFIXES else None
+    bb = b.code[:6] if b.code and b.code[:3] in _BODY_PREFIXES else None
+    return bool(ab and bb and ab != bb)
+
+
+def is_armed_group(book: CodeBook, names: Iterable[str]) -> bool:
+    """Whether a name is an armed non-state group of the dictionaries ("Hezbollah", "Al Qaeda")."""
+    return any(set(e.code.sectors) & ARMED_SECTORS for n in names for e in book.entries(n))
+
+
+def code_actors(actors: "list[Actor]", book: CodeBook, *, date=None, home: str | None = None) -> None:
+    """Set ``country``, ``sectors`` and ``code`` of one document's actors, in place.
+
+    States first, then organizations and groups, then people, so that each can
+    lean on the code of its affiliation.  ``home`` is the label of the state the
+    document is about.  Two things follow from the codes:
+
+    * a person with no affiliation whom the dictionaries place in a country
+      (a head of state in office on the document's date) gets that state's label
+      as affiliation;
+    * an organization that the dictionaries know as an armed non-state group
+      becomes a group.
+    """
+    by_label = {a.label: a for a in actors}
+    home_iso = book.country_of(home) if home else None
+    rank = {"state": 0, "organization": 1, "group": 1, "person": 2}
+    for a in sorted(actors, key=lambda a: (rank.get(a.type, 3), a.affiliation is not None, a.id)):
+        affiliation = None
+        if a.affiliation:
+            other = by_label.get(a.affiliation)
+            if other is not None and other is not a and other.code:
+                affiliation = ActorCode(other.country, tuple(other.sectors), other.code)
+            else:
+                affiliation = ActorCode.of(book.country_of(a.affiliation))
+        if a.type == "organization" and is_armed_group(book, [a.label, *a.aliases]):
+            a.type = "group"
+        c = code_actor(a.label, a.type, book=book, aliases=a.aliases, title=a.title,
+                       affiliation=affiliation, date=date, home=home_iso)
+        a.country, a.sectors, a.code = c.country, list(c.sectors), c.code
+        if a.type == "person" and not a.affiliation and c.country in book.state_labels:
+            a.affiliation = book.state_labels[c.country]

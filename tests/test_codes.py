@@ -1,0 +1,196 @@
+"""graphbuild.codes: CAMEO actor codes from the bundled dictionaries, and affiliation ties in the graph."""
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from graphbuild.codes import ActorCode, code_actor, code_actors, codes_conflict, default_codebook
+from graphbuild.export import read_extraction_json, write_extraction_json, write_gexf, write_graphml, \
+    write_node_link_json
+from graphbuild.graph import actors_table, aggregate, build_graph, centrality, events_table, \
+    graph_from_json, min_weight
+from graphbuild.render import page_data
+from graphbuild.types import Actor, Event, Extraction
+
+
+@pytest.fixture(scope="module")
+def book():
+    return default_codebook()
+
+
+def state(book, name):
+    return code_actor(name, "state", book=book)
+
+
+# (label, type, keyword arguments) -> (country, sectors, code)
+CASES = [
+    # states, by any name the gazetteer or the dictionaries know
+    ("Australia", "state", {}, ("AUS", [], "AUS")),
+    ("United States", "state", {}, ("USA", [], "USA")),
+    # organizations: a demonym or country in the name, the last role noun
+    ("Australian Government", "organization", {}, ("AUS", ["GOV"], "AUSGOV")),
+    ("Australian Federal Police", "organization", {}, ("AUS", ["COP"], "AUSCOP")),
+    ("Israeli army", "organization", {}, ("ISR", ["MIL"], "ISRMIL")),
+    ("Syrian rebels", "group", {}, ("SYR", ["REB"], "SYRREB")),
+    # an unnamed national body is the home state's
+    ("Federal Government", "organization", {"home": "AUS"}, ("AUS", ["GOV"], "AUSGOV")),
+    ("Government", "organization", {"home": "AUS"}, ("AUS", ["GOV"], "AUSGOV")),
+    ("Supreme Court", "organization", {"home": "USA"}, ("USA", ["JUD"], "USAJUD")),
+    ("Police", "organization", {}, (None, ["COP"], "---COP")),
+    # ... but a home state does not make a company or a club national
+    ("Phillips Petroleum", "organization", {"home": "AUS"}, (None, [], None)),
+    # named bodies of the dictionaries
+    ("United Nations", "organization", {}, (None, ["IGO"], "IGOUNO")),
+    ("UN Security Council", "organization", {}, (None, ["IGO"], "IGOUNO")),
+    ("Al Qaeda", "group", {}, (None, ["IMG"], "IMGMUSALQ")),
+    ("al-Qaeda", "group", {}, (None, ["IMG"], "IMGMUSALQ")),
+    ("Hezbollah", "group", {}, ("LBN", ["REB"], "LBNREB")),
+    # people: named actors of the dictionaries, for the document's date
+    ("John Howard", "person", {"date": "2001-10-01"}, ("AUS", ["GOV"], "AUSGOV")),
+    ("John Howard", "person", {"date": "1990-10-01"}, ("AUS", ["ELI"], "AUSELI")),
+    ("Hamid Karzai", "person", {"date": "2002-02-01"}, ("AFG", ["GOV"], "AFGGOV")),
+    ("Kofi Annan", "person", {"date": "2001-12-01"}, (None, ["IGO"], "IGOUNO")),
+    # ... a title's role noun, the affiliation's country
+    ("Alexander Downer", "person", {"title": "Foreign Minister", "affiliation": "Australia"},
+     ("AUS", ["GOV"], "AUSGOV")),
+    ("Ehud Barak", "person", {"title": "Deputy Prime Minister", "affiliation": "Israel"},
+     ("ISR", ["GOV"], "ISRGOV")),
+    ("Carmen Lawrence", "person", {"title": "Federal Labor MP", "affiliation": "Australia"},
+     ("AUS", ["LEG"], "AUSLEG")),
+    # a surname alone is nobody in particular
+    ("Phillips", "person", {}, (None, [], None)),
+    ("Walter Phillips", "person", {}, (None, [], None)),
+]
+
+
+@pytest.mark.parametrize("label,type_,kw,expected", CASES, ids=[f"{c[0]}-{c[2].get('date', '')}" for c in CASES])
+def test_code_actor(book, label, type_, kw, expected):
+    kw = dict(kw)
+    if "affiliation" in kw:
+        kw["affiliation"] = state(book, kw["affiliation"])
+    got = code_actor(label, type_, book=book, **kw)
+    assert (got.country, list(got.sectors), got.code) == expected
+
+
+def test_an_igo_official_is_coded_by_the_body(book):
+    un = code_actor("United Nations", "organization", book=book)
+    envoy = code_actor("Staffan de Mistura", "person", title="UN special envoy", affiliation=un, book=book)
+    assert envoy.code.startswith("IGOUNO") and envoy.country is None
+
+
+def test_codes_conflict():
+    aus, usa = ActorCode.of("AUS", ["GOV"]), ActorCode.of("USA", ["GOV"])
+    assert codes_conflict(aus, usa)
+    assert not codes_conflict(aus, ActorCode.of("AUS", ["MIL"]))
+    assert not codes_conflict(aus, ActorCode())
+    assert codes_conflict(ActorCode.of(None, ["IGO"], "IGOUNO"), ActorCode.of(None, ["IGO"], "IGOWSTNAT"))
+
+
+def test_code_actors_gives_a_head_of_government_his_state(book):
+    howard = Actor("John Howard", "person", aliases=["John Howard", "Howard"])
+    australia = Actor("Australia", "state")
+    code_actors([howard, australia], book, date="2001-11-01")
+    assert (howard.code, howard.affiliation) == ("AUSGOV", "Australia")
+    assert howard.affiliation_evidence is None  # the dictionary says so, no sentence does
+
+
+def test_code_actors_leans_on_the_affiliation(book):
+    police = Actor("NSW Police", "organization", affiliation=None)
+    spokesman = Actor("Bob Smith", "person", title="spokesman", affiliation="NSW Police")
+    code_actors([spokesman, police], book, home="Australia")
+    assert police.code == "AUSCOP"  # a state body of an Australian story
+    assert (spokesman.country, spokesman.sectors) == ("AUS", ["COP"])
+
+
+def test_known_armed_groups_are_groups(book):
+    qaeda = Actor("Al Qaeda", "organization")
+    company = Actor("Phillips Petroleum", "organization")
+    code_actors([qaeda, company], book)
+    assert qaeda.type == "group"
+    assert company.type == "organization"
+
+
+# --- affiliation ties in the graph -----------------------------------------
+
+def tied_extraction():
+    evidence = {"doc": "a.txt", "sentence": "U.S. Secretary of State John Kerry met Lavrov.", "start": 0, "end": 46}
+    return Extraction(
+        documents=[{"id": "a.txt"}],
+        actors=[Actor("John Kerry", "person", affiliation="United States", affiliation_evidence=evidence,
+                      country="USA", sectors=["GOV"], code="USAGOV"),
+                Actor("United States", "state", country="USA", code="USA"),
+                Actor("Sergei Lavrov", "person", country="RUS", sectors=["GOV"], code="RUSGOV")],
+        events=[Event("meeting", "John Kerry", ["Sergei Lavrov"], doc="a.txt", start=0, end=46,
+                      sentence="U.S. Secretary of State John Kerry met Lavrov.")],
+    )
+
+
+def test_affiliation_is_an_edge_of_its_own_kind_with_its_sentence():
+    G = build_graph(tied_extraction())
+    kinds = sorted((u, v, d["kind"], d["type"]) for u, v, d in G.edges(data=True))
+    assert kinds == [("actor:john-kerry", "actor:sergei-lavrov", "event", "meeting"),
+                     ("actor:john-kerry", "actor:united-states", "affiliation", "affiliation")]
+    tie = G.edges["actor:john-kerry", "actor:united-states", "affiliation:actor:john-kerry"]
+    assert tie["sentence"] == "U.S. Secretary of State John Kerry met Lavrov."
+    assert G.nodes["actor:john-kerry"]["code"] == "USAGOV"
+    assert G.nodes["actor:john-kerry"]["sectors"] == ["GOV"]
+
+
+def test_affiliation_ties_are_not_events():
+    G = build_graph(tied_extraction())
+    A = aggregate(G)
+    assert not A.has_edge("actor:john-kerry", "actor:united-states")
+    assert A.edges["actor:john-kerry", "actor:sergei-lavrov"]["weight"] == 1
+    assert centrality(G, "weighted_degree")["actor:united-states"] == 0
+    rows = {r["label"]: r for r in actors_table(G)}
+    assert (rows["John Kerry"]["events"], rows["John Kerry"]["neighbors"]) == (1, 1)
+    assert (rows["United States"]["events"], rows["United States"]["neighbors"]) == (0, 0)
+    assert [r["type"] for r in events_table(G)] == ["meeting"]
+    assert len(min_weight(G, 1).graph["events"]) == 1
+    data = page_data(G)
+    assert [(e["from"], e["to"], e["count"]) for e in data["edges"]] == \
+        [("actor:john-kerry", "actor:sergei-lavrov", 1)]
+    assert data["counts"]["events"] == 1
+    assert [(a["from"], a["to"]) for a in data["affiliations"]] == [("actor:john-kerry", "actor:united-states")]
+    kerry = next(n for n in data["nodes"] if n["id"] == "actor:john-kerry")
+    assert (kerry["country"], kerry["sectors"], kerry["code"]) == ("USA", ["GOV"], "USAGOV")
+
+
+def test_affiliation_to_an_actor_not_in_the_graph_gives_no_edge():
+    ext = tied_extraction()
+    ext.actors = [a for a in ext.actors if a.label != "United States"]
+    G = build_graph(ext)
+    assert all(d["kind"] == "event" for *_, d in G.edges(data=True))
+
+
+def test_codes_and_ties_survive_every_export(tmp_path):
+    ext = tied_extraction()
+    back = read_extraction_json(write_extraction_json(ext, tmp_path / "x.json"))
+    kerry = back.actor("John Kerry")
+    assert (kerry.country, kerry.sectors, kerry.code) == ("USA", ["GOV"], "USAGOV")
+    assert kerry.affiliation_evidence["sentence"].startswith("U.S. Secretary")
+    G = build_graph(back)
+    H = graph_from_json(write_node_link_json(G, tmp_path / "g.json"))
+    assert H.nodes["actor:john-kerry"]["sectors"] == ["GOV"]
+    assert H.edges["actor:john-kerry", "actor:united-states", "affiliation:actor:john-kerry"]["kind"] == "affiliation"
+    for write, read in ((write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)):
+        X = read(write(G, tmp_path / f"g.{write.__name__[6:]}"))
+        assert X.nodes["actor:john-kerry"]["code"] == "USAGOV"
+        assert X.nodes["actor:john-kerry"]["sectors"] == "GOV"  # lists are joined: XML holds scalars
+        kinds = sorted(d["kind"] for *_, d in X.edges(data=True))
+        assert kinds == ["affiliation", "event"]
+
+
+def test_the_schema_allows_the_codes(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from pathlib import Path
+
+    schema = json.loads((Path(__file__).parent / "data" / "extraction-schema.json").read_text(encoding="utf-8"))
+    data = json.loads(write_extraction_json(tied_extraction(), tmp_path / "x.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    bad = json.loads(json.dumps(data))
+    bad["actors"][0]["country"] = "US"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
