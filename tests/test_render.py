@@ -202,7 +202,7 @@ def seed_graph() -> nx.MultiDiGraph:
           quote="there is an active negotiation process taking place",
           sentence='"At present, there is an active negotiation process taking place to establish a '
                    'regime of calm also in Aleppo province," said General Sergei Kuralenko.'),
-        E("lavrov-not-geneva", "travel", "sergei-lavrov", ["place:geneva"], status="negated",
+        E("lavrov-not-geneva", "meeting", "sergei-lavrov", ["place:geneva"], status="negated",
           trigger="arrive",
           sentence="While Russian Foreign Minister Sergei Lavrov was not slated to arrive in Geneva "
                    "for the talks, Kerry said that \u201cwe are talking directly to the Russians.\u201d"),
@@ -272,8 +272,8 @@ def test_page_data_aggregates_one_edge_per_pair():
     assert (kerry_geneva["count"], kerry_geneva["type"], kerry_geneva["dashed"]) == (3, "meeting", False)
     planned = edges[("actor:sergei-lavrov", "actor:staffan-de-mistura")]
     assert (planned["type"], planned["dashed"]) == ("meeting", True)
-    negated_travel = edges[("actor:sergei-lavrov", "place:geneva")]
-    assert negated_travel["dashed"] and negated_travel["type"] == "travel"
+    negated = edges[("actor:sergei-lavrov", "place:geneva")]
+    assert negated["dashed"] and negated["type"] == "meeting"
     # The trap: Lavrov did not meet Kerry, so there is no such edge.
     assert ("actor:john-kerry", "actor:sergei-lavrov") not in edges
 
