@@ -505,6 +505,27 @@ SANCTION_NOUNS = frozenset({"consequence", "consequences", "repercussions", "san
 _CONTENT_LINKS = frozenset({"ccomp", "conj", "xcomp", "dobj", "prep", "pobj"})
 
 
+def _demand_of_report(verb, res: _Resolver) -> tuple[list[str], list[str]]:
+    """Source and target of "X said Y must ...": X demands of Y.
+
+    ``verb`` is the clause's own verb; the speaker is the subject of the verb or noun that
+    reports it ("Russia said that Sudan must return ...", "Chirac issued a reminder to Iraq that
+    it must cooperate"); the target is the clause's subject, else whom the report is addressed to.
+    """
+    head = verb.head
+    reporter = head.head if verb.dep_ == "acl" and head.pos_ == "NOUN" else head
+    source, _ = _subject(reporter, res) if reporter.i != verb.i else ([], False)
+    if not source:  # "Sudan must return it," an official said -- no speaker named: Sudan's own act
+        source, _ = _subject(verb, res)
+        return source, []
+    targets = [k for s in _children(verb, "nsubj", "nsubjpass") if s.pos_ != "PRON"
+               for k in res.phrase(s, allow_groups=False) or _owner_state(s, res)]
+    if not targets:
+        targets = [k for x in {head, reporter} for p in _children(x, "prep") if p.lower_ == "to"
+                   for o in _children(p, "pobj") for k in res.phrase(o, allow_groups=False)]
+    return source, [k for k in targets if k not in source]
+
+
 def _content_targets(verb, kind: str, res: _Resolver) -> list[str]:
     """Targets of a directed act named inside its content rather than as its object.
 
@@ -519,7 +540,7 @@ def _content_targets(verb, kind: str, res: _Resolver) -> list[str]:
     if kind == "appeal":
         for c in _children(verb, "ccomp"):
             auxes = {a.lower_ for a in _children(c, "aux")}
-            if c.tag_ == "VB" and not auxes - {"should", "must"}:
+            if c.tag_ in ("VB", "VBP") and not auxes - {"should", "must"}:
                 for s in _children(c, "nsubj"):
                     out += res.phrase(s)
     if kind != "threat":
@@ -550,6 +571,146 @@ def _actor_or_seat(tok, res: _Resolver) -> list[str]:
             if iso:
                 out.append(res.m.state(iso).key)
     return list(dict.fromkeys(out))
+
+
+# ---------------------------------------------------------------------------
+# Parties named in an act's content
+# ---------------------------------------------------------------------------
+#: Prepositions whose object says when, why or how an act happens, never whom it is aimed at.
+BACKGROUND_PREPS = frozenset({"after", "before", "during", "since", "until", "till", "despite", "because", "like",
+                              "unlike", "as", "than", "amid", "amidst", "following", "except", "including",
+                              "throughout", "within", "via", "under", "per", "without"})
+
+#: Links that lead out of an act's content: conditions and reasons ("unless Baghdad accepted"),
+#: relative clauses, asides, and words that name no one.
+_OUT_OF_CONTENT = frozenset({"advcl", "relcl", "mark", "npadvmod", "parataxis", "punct", "cc", "det", "aux",
+                             "auxpass", "neg", "advmod", "case", "nummod", "quantmod", "prt", "csubj", "expl",
+                             "intj", "dep", "meta", "preconj", "predet"})
+
+#: How deep below the trigger a content party may be ("threatened to launch an offensive in
+#: its war with Iraq": six links from "threatened" to "Iraq").
+CONTENT_DEPTH = 7
+
+
+def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = True,
+                   places: str | None = None) -> list[str]:
+    """The first party named in what an act asks, threatens, offers or does: with its conjuncts.
+
+    Read breadth-first from the trigger through its objects, complements, prepositions and
+    their modifiers, as a CAMEO coder reads the verb phrase after the verb:
+
+    * "Iran threatened to shell Iraqi towns" -> Iraq (a national adjective stands for its state);
+    * "agreed to provide aid for Romania and Poland" -> Romania, Poland;
+    * "announced that it will withdraw its force from Chad" -> Chad (the speaker's own "it" and
+      "its" are skipped).
+
+    Conditions and reasons ("unless Baghdad accepted"), relative clauses, time and cause
+    prepositions ("after", "despite") and speech acts reported inside the content are not
+    read.  ``subjects=False`` leaves out the subjects of content clauses (in "warned that Russia
+    would respond", Russia is who would act, not whom the warning is aimed at).  Places are
+    skipped ("condemned the fighting in Aleppo" is not aimed at Aleppo) unless ``places`` is
+    "state" (threats: "a curfew in Algiers" -> Algeria) or "place" (attacks: "shelled
+    positions near Rafah" -> Rafah).  Named actors are preferred; a group named by a
+    common noun ("opposition candidates") is taken only when no named party is found.
+    """
+    for groups in (False, True):
+        queue = [(c, 1) for c in verb.children if _leads_into_content(c, verb, res, subjects=False)]
+        while queue:
+            tok, depth = queue.pop(0)
+            keys = [k for k in _party_at(tok, res, groups, places) if k not in source]
+            if keys:
+                for c in tok.conjuncts:
+                    if c.i > tok.i:
+                        keys += [k for k in _party_at(c, res, groups, places) if k not in source]
+                return list(dict.fromkeys(keys))
+            if depth < CONTENT_DEPTH:
+                queue += [(c, depth + 1) for c in tok.children
+                          if _leads_into_content(c, verb, res, subjects=subjects)]
+    return []
+
+
+def _leads_into_content(tok, verb, res: _Resolver, *, subjects: bool) -> bool:
+    """Whether the content walk of :func:`_content_party` goes on to ``tok``."""
+    if tok.dep_ in _OUT_OF_CONTENT or tok.dep_ in SUBJECT_DEPS and (not subjects or tok.head.i == verb.i):
+        return False
+    if tok.dep_ == "agent" or tok.dep_ == "prep" and tok.lower_ in BACKGROUND_PREPS:
+        return False
+    if tok.dep_ == "prep" and tok.lower_ == "in" and any(
+            c.lower_ in ("response", "retaliation", "return", "exchange", "protest") for c in _children(tok, "pobj")):
+        return False  # "in response to", "in retaliation for": a reason
+    if tok.dep_ in ("ccomp", "conj") and tok.pos_ in ("VERB", "AUX"):
+        trig = res.lex.verb_trigger(tok.text)
+        if trig is not None and trig.type in SPEECH_TYPES:
+            return False  # a speech act reported inside the content has its own parties
+    return True
+
+
+def _party_at(tok, res: _Resolver, groups: bool, places: str | None) -> list[str]:
+    """The party one token of an act's content names, if any.
+
+    A name, a pronoun, a resolvable noun phrase ("the government", "Israeli police"), a
+    national adjective or possessive ("Iraqi towns", "Turkey's efforts"), or a place.
+    """
+    m = res.m
+    if tok.i in m.actor_at:
+        return [m.actor_at[tok.i]]
+    if tok.i in m.place_at:
+        return _place_party(m.place_at[tok.i], res, places)
+    if tok.pos_ == "PRON":
+        return res.pronoun(tok) if tok.dep_ in SUBJECT_DEPS else []
+    if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.ent_type_ in ("NORP", "GPE"):
+        if any(c.lower_ in res.lex.dissident_words for c in tok.head.children):
+            return []  # "Ugandan opposition candidates" are not the Ugandan state
+        key = m._entity_key_for(tok)
+        return [key] if key and m.entities[key].type == "state" else []
+    if tok.pos_ in ("NOUN", "PROPN"):
+        keys = res.phrase(tok, allow_groups=groups) if groups else res._one(tok, False)
+        return [k for k in keys if groups or m.entities[k].type != "group"]
+    return []
+
+
+def _place_party(key: str, res: _Resolver, places: str | None) -> list[str]:
+    """A place named as what an act is aimed at: itself (``places="place"``), its state
+    (``"state"``: a country, a capital or a city of the gazetteer), or nothing."""
+    if places == "place":
+        return [key]
+    if places != "state":
+        return []
+    ent = res.m.entities[key]
+    if ent.iso:
+        return [res.m.state(ent.iso).key]
+    iso = res.lex.seat(ent.label) or (res.lex.city(ent.label) or {}).get("country")
+    if iso and iso in res.lex.countries:
+        return [res.m.state(iso).key]
+    return []
+
+
+def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
+    """Whom a statement is about: the named subject of its reported clause or quote, else the
+    clause's named object ("Jubeir said Assad must leave" -> Assad; "Kerry said the strikes
+    hit Syrian positions" -> Syria), else "about/on X" of the statement itself.
+
+    A statement of fact that names no one ("police said the fire was under control") keeps no
+    target; nor does one about the speaker ("Kerry said he would travel").
+    """
+    for clause in _children(verb, "ccomp"):
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for s in _children(clause, "nsubj", "nsubjpass"):
+            keys = [k for k in (res.phrase(s, allow_groups=False) or _owner_state(s, res)) if k not in source]
+            if keys:
+                return keys
+        keys = [k for k in _objects(clause, res, ("against", "on", "upon", "with", "at"))
+                + [k for o in _children(clause, "dobj") for k in _owner_state(o, res)] if k not in source]
+        keys = [k for k in keys if res.m.entities[k].type != "group"]
+        if keys:
+            return list(dict.fromkeys(keys))
+    for p in _children(verb, "prep"):
+        if p.lower_ in ("about", "on", "regarding", "concerning", "of"):
+            keys = [k for o in _children(p, "pobj") for k in res.phrase(o, allow_groups=False) if k not in source]
+            if keys:
+                return keys
+    return []
 
 
 def _status(trigger, lex: Lexicon) -> str:
@@ -828,9 +989,13 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
     lemma = trig.lemma
     source, passive = _subject(tok, res)
     targets: list[str] = []
-    if trig.type == "statement":
+    if lemma == "must":
+        source, targets = _demand_of_report(tok, res)
+    elif trig.type == "statement":
         targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
                    if res.m.entities[k].type != "group"] if lemma == "tell" else []
+        if not targets and source:
+            targets = _reported_party(tok, res, source)
     elif trig.type == "meeting":
         targets = _objects(tok, res, ("with", "to", "on", "upon") if trig.cameo == VISIT_CAMEO else ("with", "to"))
         # "X and Y met": the subject's conjuncts are the counterparts.
@@ -861,6 +1026,13 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         targets += _objects(tok, res, ("on", "upon", "against", "for") if trig.type == "appeal" else ("against", "on"))
         if trig.type in DIRECTED_TYPES:
             targets += _content_targets(tok, trig.type, res)
+        if trig.type == "attack":
+            targets += _objects(tok, res, ("at",))  # "fired missiles at Russia"
+        if source and not [t for t in targets if t not in source] \
+                and trig.type in DIRECTED_TYPES | SYMMETRIC_TYPES | {"attack"}:
+            # Only for an act with a named actor: an unattributed one is kept on its own merits.
+            targets += _content_party(tok, res, source, subjects=trig.type != "threat",
+                                      places={"attack": "place", "threat": "state"}.get(trig.type))
         if trig.type in SYMMETRIC_TYPES and len(source) > 1:
             # "X and Y agreed": an agreement between them.
             source, targets = source[:1], source[1:] + targets

@@ -256,8 +256,8 @@ def test_content_targets_stay_narrow(pipeline):
         pipeline, "The United States urged Iran to resume talks with the European Union.")
     assert of_type(pipeline, "Putin warned that Russia would respond to any attack.", "threat") == {
         ("threat", "occurred", "Putin", ())}
-    # The object of a threatened attack is not what the threat is aimed at.
-    assert not any("Iraq" in e[3] for e in of_type(pipeline, "Iran threatened to attack Iraq.", "threat"))
+    # The object of a threatened attack is whom the threat is aimed at (CAMEO 138: IRN -> IRQ).
+    assert ("threat", "occurred", "Iran", ("Iraq",)) in of_type(pipeline, "Iran threatened to attack Iraq.", "threat")
 
 
 # A report whose clause accuses its named subject is an accusation of that subject.
@@ -674,3 +674,47 @@ def test_verb_after_a_parenthetical_attribution_continues_the_reported_clause(pi
     # unchanged: without the closing comma the attribution's subject goes on (the ministry called)
     appeals = of_type(pipeline, "Russia attacked the town, the ministry said and called on Kiev to negotiate.", "appeal")
     assert appeals and all(source != "Russia" for _, _, source, _ in appeals)
+
+
+# ---------------------------------------------------------------------------
+# Who did what to whom: parties found from the parse (sentences written for these tests)
+# ---------------------------------------------------------------------------
+DYADS = [
+    # an infinitival object; a national adjective in it stands for the state
+    ("Chile threatened to close Peruvian ports.", "threat", "Chile", "Peru"),
+    ("Kenya threatened to expel diplomats from Uganda unless the border reopened.", "threat", "Kenya", "Uganda"),
+    # the speaker's own "it" is skipped; the condition ("unless ...") is not the content
+    ("Ghana announced that it will withdraw its troops from Mali unless Togo agrees.", "threat", "Ghana", "Mali"),
+    # a that-clause names who is asked, in any tense the parser gives it
+    ("Norwegian officials demanded that Sweden return the fishing boats.", "appeal", "Norway", "Sweden"),
+    # "X said Y must ...": X asks it of Y
+    ("Brazil said on Monday that Argentina must pay its debts.", "appeal", "Brazil", "Argentina"),
+    # the content of an offer or promise names its beneficiary
+    ("Japan agreed to provide emergency aid to Nepal.", "agreement", "Japan", "Nepal"),
+    ("Canada has promised to support Ukraine's bid for membership.", "agreement", "Canada", "Ukraine"),
+    # statements about someone: the named subject or object of the reported clause
+    ("Ambassador Lena Holt said Omar Bashir must step down.", "statement", "Lena Holt", "Omar Bashir"),
+    ("Prime Minister Arno Vehko said Estonia was ready for talks.", "statement", "Arno Vehko", "Estonia"),
+    # attacks: "fired X at Y"
+    ("Ecuador fired warning shots at Colombian fishing boats.", "attack", "Ecuador", "Colombia"),
+]
+
+#: Statements of fact that name no one keep no target; nor does one about the speaker.
+UNDIRECTED_STATEMENTS = [
+    "Ambassador Lena Holt said the weather was improving.",
+    "Ambassador Lena Holt said she would travel to Oslo.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,source,target", DYADS)
+def test_parties_of_an_act(pipeline, text, type_, source, target):
+    got = [(e.source, e.targets) for e in extract(pipeline, text).events if e.type == type_]
+    assert any(s == source and target in t for s, t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", UNDIRECTED_STATEMENTS)
+def test_statements_of_fact_have_no_target(pipeline, text):
+    got = [e for e in extract(pipeline, text).events if e.type == "statement"]
+    assert got and all(not e.targets for e in got)
