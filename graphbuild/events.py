@@ -67,6 +67,9 @@ class _Resolver:
     MEMBER_NOUNS = frozenset({"members", "member", "officials", "representatives", "delegates", "delegation",
                               "monitors", "observers"})
 
+    #: Nouns for a body of people named by what follows "of" ("a group of Moroccan diplomats").
+    COLLECTIVE_NOUNS = frozenset({"group", "team", "delegation", "contingent", "party", "handful", "band"})
+
     #: "the government" and its like stand for a state.
     GOVERNMENT_NOUNS = frozenset({"government", "authorities", "regime"})
 
@@ -253,7 +256,7 @@ class _Resolver:
             state = self.government(tok)
             if state:
                 return [state]
-        if tok.lower_ in self.MEMBER_NOUNS and tok.pos_ == "NOUN":
+        if tok.lower_ in self.MEMBER_NOUNS | self.COLLECTIVE_NOUNS and tok.pos_ == "NOUN":
             # "members of the tribunal", "representatives of the coalition" act for it.
             for prep in _children(tok, "prep"):
                 if prep.lower_ in ("of", "from"):
@@ -271,7 +274,7 @@ class _Resolver:
                 c.dep_ in ("amod", "compound") and c.lower_ in self.lex.dissident_words for c in tok.children):
             # "Syrian opposition leaders" are not the Syrian state.
             return self._group_from_phrase(tok) if allow_groups else []
-        if low in self.lex.title_nouns and tok.pos_ == "NOUN":
+        if low in self.lex.title_nouns and tok.pos_ in ("NOUN", "PROPN"):
             # "The UN special envoy for Syria, Staffan de Mistura, said": the parser often hangs
             # the name on the last noun of the phrase instead of on "envoy".
             for t in tok.subtree:
@@ -578,7 +581,7 @@ def _actor_or_seat(tok, res: _Resolver) -> list[str]:
 # ---------------------------------------------------------------------------
 #: Prepositions whose object says when, why or how an act happens, never whom it is aimed at.
 BACKGROUND_PREPS = frozenset({"after", "before", "during", "since", "until", "till", "despite", "because", "like",
-                              "unlike", "as", "than", "amid", "amidst", "following", "except", "including",
+                              "unlike", "than", "amid", "amidst", "following", "except", "including",
                               "throughout", "within", "via", "under", "per", "without"})
 
 #: Links that lead out of an act's content: conditions and reasons ("unless Baghdad accepted"),
@@ -685,6 +688,18 @@ def _place_party(key: str, res: _Resolver, places: str | None) -> list[str]:
     return []
 
 
+def _reported_clauses(verb) -> list["Token"]:
+    """The clauses a speech verb reports: its "that"-clauses and quotes, or, for an attribution
+    the parser hung on the apposition before it ("X is failing ..., a rights group protested"),
+    the sentence's main clause."""
+    clauses = [c for c in _children(verb, "ccomp") if c.pos_ in ("VERB", "AUX")]
+    if not clauses and _misparsed_attribution(verb):
+        root = verb.sent.root
+        if root.i != verb.i and root.pos_ in ("VERB", "AUX"):
+            clauses = [root]
+    return clauses
+
+
 def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
     """Whom a statement is about: the named subject of its reported clause or quote, else the
     clause's named object ("Jubeir said Assad must leave" -> Assad; "Kerry said the strikes
@@ -693,9 +708,7 @@ def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
     A statement of fact that names no one ("police said the fire was under control") keeps no
     target; nor does one about the speaker ("Kerry said he would travel").
     """
-    for clause in _children(verb, "ccomp"):
-        if clause.pos_ not in ("VERB", "AUX"):
-            continue
+    for clause in _reported_clauses(verb):
         for s in _children(clause, "nsubj", "nsubjpass"):
             keys = [k for k in (res.phrase(s, allow_groups=False) or _owner_state(s, res)) if k not in source]
             if keys:
@@ -794,6 +807,27 @@ def _participants(noun, res: _Resolver) -> list[str]:
         key = res.m.actor_at.get(c.i)
         if key:
             out.append(key)
+    return list(dict.fromkeys(out))
+
+
+#: Verbs of arriving somewhere, whose place is where a visit goes ("arrived in Amman on a visit").
+ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "land", "return", "head"})
+
+
+def _destination(trigger, verb, res: _Resolver) -> list[str]:
+    """The state a visit goes to: "visited Beijing", "a visit to Beirut", "arrived in Amman on a
+    visit" (a country, a capital or a city of the gazetteer; the host state is the visit's target)."""
+    heads = [(trigger, ("to",))] if trigger.pos_ == "NOUN" else [(trigger, ("to", "in"))]
+    if verb is not None and verb.i != trigger.i and res.lex.lemma(verb.text, ARRIVAL_VERBS) in ARRIVAL_VERBS:
+        heads.append((verb, ("in", "at", "to")))
+    out: list[str] = []
+    for head, preps in heads:
+        objs = [o for p in _children(head, "prep") if p.lower_ in preps for o in _children(p, "pobj")]
+        if head.pos_ == "VERB":
+            objs += _children(head, "dobj")
+        for o in objs:
+            if o.i in res.m.place_at:
+                out += _place_party(res.m.place_at[o.i], res, "state")
     return list(dict.fromkeys(out))
 
 
@@ -998,6 +1032,11 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
             targets = _reported_party(tok, res, source)
     elif trig.type == "meeting":
         targets = _objects(tok, res, ("with", "to", "on", "upon") if trig.cameo == VISIT_CAMEO else ("with", "to"))
+        if not targets and trig.cameo == VISIT_CAMEO:
+            targets = [k for k in _destination(tok, None, res) if k not in source]
+        if not targets and lemma in HOLDING_VERBS:
+            # "Norway hosted talks between A and B": the host meets the parties of the talks.
+            targets = [k for o in _children(tok, "dobj") for k in _participants(o, res) if k not in source]
         # "X and Y met": the subject's conjuncts are the counterparts.
         if not targets and len(source) > 1:
             source, targets = source[:1], source[1:]
@@ -1033,6 +1072,9 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
             # Only for an act with a named actor: an unattributed one is kept on its own merits.
             targets += _content_party(tok, res, source, subjects=trig.type != "threat",
                                       places={"attack": "place", "threat": "state"}.get(trig.type))
+            if not targets and trig.type in DIRECTED_TYPES and trig.type != "threat":
+                # "X is failing ..., a rights group protested": the reported clause's subject.
+                targets += _reported_party(tok, res, source)
         if trig.type in SYMMETRIC_TYPES and len(source) > 1:
             # "X and Y agreed": an agreement between them.
             source, targets = source[:1], source[1:] + targets
@@ -1262,6 +1304,10 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
         between = any(p.lower_ in ("between", "among") for p in _children(tok, "prep"))
         if verb is not None and not between and tok.dep_ not in SUBJECT_DEPS:
             source, _ = _subject(verb, res)
+        elif verb is not None and between and tok.dep_ == "dobj" and tok.head.i == verb.i:
+            # "X undertook a mediation mission between A and B": X meets both sides.
+            source, _ = _subject(verb, res)
+            source = [k for k in source if k not in participants]
         elif verb is not None and tok.dep_ in SUBJECT_DEPS and not between:
             source, _ = _subject(verb.head, res) if verb.dep_ == "ccomp" else ([], False)
         if not participants and verb is not None and verb.i not in _ancestors_within(tok, 3):
@@ -1272,6 +1318,8 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
             # "X and Y agreed ... after a meeting": the coordinated subjects met.
             source, participants = source[:1], source[1:]
         targets = [p for p in participants if p not in source]
+        if not targets and trig.cameo == VISIT_CAMEO:
+            targets = [k for k in _destination(tok, verb, res) if k not in source]
         if not targets and not source:
             return None
         cameo = VISIT_CAMEO if _is_courtesy_call(tok, lex) else trig.cameo

@@ -697,6 +697,17 @@ DYADS = [
     ("Prime Minister Arno Vehko said Estonia was ready for talks.", "statement", "Arno Vehko", "Estonia"),
     # attacks: "fired X at Y"
     ("Ecuador fired warning shots at Colombian fishing boats.", "attack", "Ecuador", "Colombia"),
+    # an attribution hung on the apposition before it reports the main clause
+    ("Bolivian police are harassing miners in Potosi, a local rights group protested on Monday.",
+     "accusation", "Local rights group", "Bolivia"),
+    # a visit goes to the state of the place visited
+    ("Peruvian President Luis Arce arrived in Quito on a state visit.", "meeting", "Luis Arce", "Ecuador"),
+    ("Finland's Deputy Trade Minister visited Hanoi.", "meeting", "Finland", "Vietnam"),
+    # a mediator or host meets both sides
+    ("Qatar launched a mediation effort between Sudan and Chad.", "meeting", "Qatar", "Chad"),
+    ("Norway hosted talks between Colombia and the rebels.", "meeting", "Norway", "Colombia"),
+    # "a group of X" acts for X
+    ("A group of Kenyan diplomats held talks with Somalia.", "meeting", "Kenya", "Somalia"),
 ]
 
 #: Statements of fact that name no one keep no target; nor does one about the speaker.
