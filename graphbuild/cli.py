@@ -247,12 +247,7 @@ def cmd_analyze(args) -> int:
     G = graph.build_graph(export.read_extraction_json(args.extraction))
     if args.types:
         G = graph.filter_events(G, types=_split(args.types))
-    scores = graph.centrality(G, kind=args.centrality)
-    groups = graph.communities(G) if G.number_of_edges() else {}
-    rows = sorted(((score, n) for n, score in scores.items() if G.nodes[n].get("kind") == "actor"),
-                  key=lambda r: (-r[0], r[1]))[: args.top]
-    table = [{"rank": i + 1, "actor": G.nodes[n]["label"], "type": G.nodes[n].get("type"),
-              args.centrality: round(score, 4), "community": groups.get(n)} for i, (score, n) in enumerate(rows)]
+    table = graph.ranking(G, by=args.centrality, n=args.top)
     if args.json:
         sys.stdout.write(json.dumps(table, ensure_ascii=False, indent=2) + "\n")
         return 0

@@ -30,13 +30,12 @@ import networkx as nx
 from graphbuild.graph import (
     ACTOR_COLUMNS,
     EVENT_COLUMNS,
-    _load_json,
     actors_table,
     build_graph,
     events_table,
 )
 from graphbuild.types import Extraction, GraphbuildError
-from graphbuild.util import atomic_write_bytes, atomic_write_text
+from graphbuild.util import atomic_write_bytes, atomic_write_text, load_json
 
 __all__ = [
     "FORMATS",
@@ -116,7 +115,7 @@ def read_extraction_json(path: str | os.PathLike[str]) -> Extraction:
         Naming the file when it is missing, is not JSON, or does not hold an
         extraction (an object with ``actors``, ``places`` and ``events`` lists).
     """
-    data = _load_json(path, "extraction")
+    data = load_json(path, "extraction")
     if not isinstance(data, dict):
         raise GraphbuildError(f"{path} does not hold an extraction: expected a JSON object")
     wrong = [k for k in ("actors", "places", "events") if not isinstance(data.get(k, []), list)]

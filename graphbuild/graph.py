@@ -24,6 +24,7 @@ from typing import Any, Hashable, Iterable, Mapping
 import networkx as nx
 
 from graphbuild.types import EVENT_TYPES, STATUSES, Event, Extraction, GraphbuildError
+from graphbuild.util import load_json
 
 __all__ = [
     "CENTRALITY_KINDS",
@@ -41,6 +42,8 @@ __all__ = [
     "events_table",
     "is_event_edge",
     "AFFILIATION",
+    "event_records",
+    "ranking",
     "graph_from_json",
 ]
 
@@ -67,6 +70,8 @@ _EDGE_FIELDS = (
 # "2016", "2016-05", "2016-05-02" and anything that starts with one ("2016-05-02T10:00").
 _ISO_PREFIX = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?![\d])")
 _ISO_BOUND = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# Edge keys are "<event id>" or "<event id>/<n>" (graph-schema.md).
+_KEY_SUFFIX = re.compile(r"/\d+$")
 
 
 # ---------------------------------------------------------------------------
@@ -332,33 +337,74 @@ def _affiliation_edges_among(G: nx.Graph, nodes: set) -> list[tuple[Hashable, Ha
 # helpers shared by the views below
 
 
-def _event_records(G: nx.Graph) -> dict[str, dict[str, Any]]:
-    """Every event of ``G`` by id.
+def event_records(G: nx.Graph) -> dict[str, dict[str, Any]]:
+    """Every event of ``G`` by id, those without an edge included.
 
-    ``G.graph["events"]`` when present; events known only from edges (a graph
-    read back from GraphML or GEXF has no ``events`` dict) are rebuilt from
-    the edge attributes, preferring a non-``at`` edge for the type.
+    The one reading of a graph's events that the tables, the exports and the
+    page share.  ``G.graph["events"]`` is authoritative (it also holds events
+    with no target); events known only from edges (a graph read back from
+    GraphML or GEXF has no ``events`` dict, or one made by hand) are rebuilt
+    from the edge attributes: the type from a non-``at`` edge, ``source_id``
+    and ``target_ids`` from those edges, ``place_id`` from the ``at`` edges,
+    and the labels of those nodes.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+
+    Returns
+    -------
+    dict
+        Event id -> a new dict (the graph is not modified), in the order of
+        ``G.graph["events"]``, then of the edges.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("actor:a", label="A")
+    >>> G.add_node("place:p", label="P", kind="place")
+    >>> G.add_edge("actor:a", "actor:b", key="e1/0", event="e1", type="meeting")
+    'e1/0'
+    >>> G.add_edge("actor:a", "place:p", key="e1/1", event="e1", type="at")
+    'e1/1'
+    >>> r = event_records(G)["e1"]
+    >>> r["type"], r["source"], r["target_ids"], r["place_id"]
+    ('meeting', 'A', ['actor:b'], 'place:p')
     """
     records = {k: dict(v) for k, v in (G.graph.get("events") or {}).items()}
     rebuilt: dict[str, dict[str, Any]] = {}
     for u, v, k, d in _event_edges_of(G):
-        eid = d.get("event", k)
+        eid = _edge_event(d, k)
         if eid in records:
             continue
         rec = rebuilt.get(eid)
         if rec is None or (rec.get("type") == "at" and d.get("type") != "at"):
-            rec = {f: d.get(f) for f in _EDGE_FIELDS}
-            rec.update(id=eid, type=d.get("type"), source_id=None, target_ids=[])
-            rebuilt[eid] = rec
-        if d.get("type") != "at":
+            fresh = {f: d.get(f) for f in _EDGE_FIELDS}
+            fresh.update(id=eid, type=d.get("type"), source_id=None, target_ids=[], place_id=None)
+            if rec is not None:
+                fresh["place_id"] = rec["place_id"]
+            rec = rebuilt[eid] = fresh
+        if d.get("type") == "at":
+            rec["place_id"] = v
+        else:
             rec["source_id"] = u
-            rec["target_ids"] = sorted({*rec["target_ids"], v})
+            rec["target_ids"] = sorted({*rec["target_ids"], v}, key=str)
     for rec in rebuilt.values():
         source = rec["source_id"]
         rec["source"] = G.nodes[source].get("label", source) if source is not None else None
         rec["targets"] = [G.nodes[t].get("label", t) for t in rec["target_ids"]]
     records.update(rebuilt)
     return records
+
+
+def _edge_event(d: Mapping[str, Any], key: Hashable) -> Any:
+    """The event id of an edge: its ``event`` attribute, else its key without ``/<n>``."""
+    eid = d.get("event")
+    if eid is not None:
+        return eid
+    if isinstance(key, str):
+        return _KEY_SUFFIX.sub("", key)
+    return key
 
 
 def _edges(G: nx.Graph) -> Iterable[tuple[Hashable, Hashable, Hashable, dict[str, Any]]]:
@@ -390,8 +436,8 @@ def _restrict(
         kept_edges = [(u, v, k) for u, v, k in edges if u in keep and v in keep]
     all_events = G.graph.get("events") or {}
     if events is None:
-        with_edges = {d.get("event") for _, _, d in G.edges(data=True) if is_event_edge(d)}
-        wanted = {G.edges[e].get("event") for e in kept_edges if is_event_edge(G.edges[e])}
+        with_edges = {_edge_event(d, k) for _, _, k, d in G.edges(keys=True, data=True) if is_event_edge(d)}
+        wanted = {_edge_event(G.edges[e], e[2]) for e in kept_edges if is_event_edge(G.edges[e])}
         wanted.update(
             eid
             for eid, ev in all_events.items()
@@ -445,13 +491,18 @@ def _check_choices(kind: str, given: list[str] | None, valid: Iterable[str]) -> 
 # views
 
 
-def aggregate(G: nx.MultiDiGraph) -> nx.Graph:
+def aggregate(G: nx.MultiDiGraph, *, attributes: bool = True) -> nx.Graph:
     """Collapse ``G`` to one weighted edge per unordered pair of nodes.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A graph from :func:`build_graph`.
+    attributes : bool, optional
+        Copy the graph's and the nodes' attributes (deep copies).  With
+        False the result has the same nodes, in the same order, without
+        attributes: several times faster on large graphs when only the edges
+        are wanted.
 
     Returns
     -------
@@ -476,33 +527,52 @@ def aggregate(G: nx.MultiDiGraph) -> nx.Graph:
     (2, {'meeting': 1, 'statement': 1}, '2016-05-01', '2016-05-02')
     """
     A = nx.Graph()
-    A.graph.update(copy.deepcopy(G.graph))
-    A.add_nodes_from((n, copy.deepcopy(d)) for n, d in G.nodes(data=True))
+    if attributes:
+        A.graph.update(copy.deepcopy(G.graph))
+        A.add_nodes_from((n, copy.deepcopy(d)) for n, d in G.nodes(data=True))
+    else:
+        A.add_nodes_from(G)
 
-    per_pair: dict[tuple[Hashable, Hashable], dict[str, dict[str, Any]]] = defaultdict(dict)
+    # pair -> event id -> (attributes of the event's first edge, edge types)
+    per_pair: dict[tuple[Hashable, Hashable], dict[Any, tuple[Mapping[str, Any], set[Any]]]] = {}
     for u, v, k, d in _event_edges_of(G):
         pair = (u, v) if str(u) <= str(v) else (v, u)
-        eid = d.get("event", k)
-        seen = per_pair[pair].setdefault(
-            eid,
-            {"types": set(), "status": d.get("status"), "date": d.get("date"), "doc": d.get("doc")},
-        )
-        seen["types"].add(d.get("type"))
+        eid = _edge_event(d, k)
+        events = per_pair.get(pair)
+        if events is None:
+            events = per_pair[pair] = {}
+        seen = events.get(eid)
+        if seen is None:
+            events[eid] = (d, {d.get("type")})
+        else:
+            seen[1].add(d.get("type"))
 
     for pair in sorted(per_pair, key=lambda p: (str(p[0]), str(p[1]))):
         events = per_pair[pair]
-        types: Counter[str] = Counter()
-        for ev in events.values():
-            types.update(t for t in ev["types"] if t is not None)
-        statuses = Counter(ev["status"] for ev in events.values() if ev["status"] is not None)
-        dates = sorted(d for d in (_iso(ev["date"]) for ev in events.values()) if d)
+        types: dict[str, int] = {}
+        statuses: dict[str, int] = {}
+        dates = []
+        docs = set()
+        for d, etypes in events.values():
+            for t in etypes:
+                if t is not None:
+                    types[t] = types.get(t, 0) + 1
+            status = d.get("status")
+            if status is not None:
+                statuses[status] = statuses.get(status, 0) + 1
+            day = _iso(d.get("date"))
+            if day:
+                dates.append(day)
+            if d.get("doc"):
+                docs.add(d["doc"])
+        dates.sort()
         A.add_edge(
             *pair,
             weight=len(events),
-            types=dict(sorted(types.items())),
-            statuses=dict(sorted(statuses.items())),
+            types=dict(sorted(types.items())) if len(types) > 1 else types,
+            statuses=dict(sorted(statuses.items())) if len(statuses) > 1 else statuses,
             events=sorted(map(str, events)),
-            docs=sorted({ev["doc"] for ev in events.values() if ev["doc"]}),
+            docs=sorted(docs),
             first_date=dates[0] if dates else None,
             last_date=dates[-1] if dates else None,
         )
@@ -545,7 +615,7 @@ def centrality(G: nx.MultiDiGraph, kind: str = "degree") -> dict[Hashable, float
         raise GraphbuildError(
             f"unknown centrality {kind!r}; choose one of: {', '.join(CENTRALITY_KINDS)}"
         )
-    A = aggregate(G)
+    A = aggregate(G, attributes=False)
     if A.number_of_nodes() == 0:
         return {}
     if kind == "degree":
@@ -611,13 +681,61 @@ def communities(G: nx.MultiDiGraph, seed: int = 0) -> dict[Hashable, int]:
     >>> communities(build_graph(ext))
     {'actor:a': 0, 'actor:b': 0, 'actor:c': 1, 'actor:d': 1}
     """
-    A = aggregate(G)
+    A = aggregate(G, attributes=False)
     if A.number_of_nodes() == 0:
         return {}
     parts = nx.community.louvain_communities(A, weight="weight", seed=seed)
     parts = sorted(parts, key=lambda c: (-len(c), min(map(str, c))))
     number = {n: i for i, part in enumerate(parts) for n in part}
     return {n: number[n] for n in A}
+
+
+def ranking(G: nx.MultiDiGraph, by: str = "weighted_degree", n: int = 20) -> list[dict[str, Any]]:
+    """The ``n`` most central actors, with their community: the table of ``graphbuild analyze``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+    by : str, optional
+        A :func:`centrality` kind.
+    n : int, optional
+        How many rows (actors) at most.
+
+    Returns
+    -------
+    list of dict
+        One row per actor, most central first (ties by node id), with keys
+        ``rank`` (from 1), ``actor`` (label), ``type``, ``<by>`` (the score,
+        rounded to 4 places) and ``community`` (:func:`communities`; None
+        when the graph has no edge).
+
+    Examples
+    --------
+    >>> from graphbuild.types import Actor, Event, Extraction
+    >>> ext = Extraction(
+    ...     actors=[Actor("A", "person"), Actor("B", "state"), Actor("C", "person")],
+    ...     events=[Event("meeting", "A", ["B"], start=0), Event("threat", "A", ["C"], start=1)])
+    >>> [(r["rank"], r["actor"], r["weighted_degree"]) for r in ranking(build_graph(ext), n=2)]
+    [(1, 'A', 2.0), (2, 'B', 1.0)]
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise GraphbuildError(f"n must be a whole number >= 0, not {n!r}")
+    scores = centrality(G, kind=by)
+    groups = communities(G) if G.number_of_edges() else {}
+    rows = sorted(
+        ((score, node) for node, score in scores.items() if G.nodes[node].get("kind") == "actor"),
+        key=lambda r: (-r[0], r[1]),
+    )[:n]
+    return [
+        {
+            "rank": i + 1,
+            "actor": G.nodes[node]["label"],
+            "type": G.nodes[node].get("type"),
+            by: round(score, 4),
+            "community": groups.get(node),
+        }
+        for i, (score, node) in enumerate(rows)
+    ]
 
 
 def ego_graph(G: nx.MultiDiGraph, name: str, radius: int = 1) -> nx.MultiDiGraph:
@@ -772,12 +890,12 @@ def filter_events(
             return False
         return True
 
-    records = _event_records(G)
+    records = event_records(G)
     kept_events = {eid for eid, ev in records.items() if keep(ev)}
     edges = [
         (u, v, k)
         for u, v, k, d in G.edges(keys=True, data=True)
-        if d.get("event", k) in kept_events
+        if _edge_event(d, k) in kept_events
     ]
     if keep_isolated:
         nodes: set[Hashable] = set(G)
@@ -818,7 +936,7 @@ def min_weight(G: nx.MultiDiGraph, weight: int) -> nx.MultiDiGraph:
     """
     if isinstance(weight, bool) or not isinstance(weight, (int, float)):
         raise GraphbuildError(f"weight must be a number of events, not {weight!r}")
-    A = aggregate(G)
+    A = aggregate(G, attributes=False)
     edges = [
         (u, v, k)
         for u, v, k, d in _event_edges_of(G)
@@ -902,11 +1020,11 @@ def actors_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
     involved: dict[Hashable, set[str]] = defaultdict(set)
     linked: dict[Hashable, set[Hashable]] = defaultdict(set)
     for u, v, k, d in _event_edges_of(G):
-        involved[u].add(d.get("event", k))
-        involved[v].add(d.get("event", k))
+        involved[u].add(_edge_event(d, k))
+        involved[v].add(_edge_event(d, k))
         linked[u].add(v)
         linked[v].add(u)
-    for eid, ev in _event_records(G).items():
+    for eid, ev in event_records(G).items():
         if ev.get("source_id") in G:
             involved[ev["source_id"]].add(eid)
     rows = []
@@ -949,7 +1067,7 @@ def events_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
     """
     rows = [
         {c: copy.deepcopy(ev.get(c)) for c in EVENT_COLUMNS}
-        for ev in _event_records(G).values()
+        for ev in event_records(G).values()
     ]
     for row in rows:
         row["targets"] = list(row["targets"] or [])
@@ -970,23 +1088,6 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
 
 # ---------------------------------------------------------------------------
 # reading back
-
-
-def _load_json(path: str | os.PathLike[str], what: str) -> Any:
-    """Parsed JSON of ``path``, or a GraphbuildError that names the file."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GraphbuildError(f"{what} file not found: {p}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GraphbuildError(f"cannot read {what} file {p}: {exc}") from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise GraphbuildError(
-            f"{p} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-        ) from None
 
 
 def graph_from_json(path_or_dict: str | os.PathLike[str] | Mapping[str, Any]) -> nx.MultiDiGraph:
@@ -1021,7 +1122,7 @@ def graph_from_json(path_or_dict: str | os.PathLike[str] | Mapping[str, Any]) ->
     if isinstance(path_or_dict, Mapping):
         data, where = copy.deepcopy(dict(path_or_dict)), "node-link data"
     else:
-        data, where = _load_json(path_or_dict, "graph"), str(path_or_dict)
+        data, where = load_json(path_or_dict, "graph"), str(path_or_dict)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise GraphbuildError(f"{where} is not node-link graph JSON (no 'nodes' list)")
     # networkx < 3.4 wrote "links"; accept both.

@@ -24,7 +24,7 @@ may come from an article:
   escaping mistake could neither run injected script nor load anything.
 
 Large graphs (more than :data:`LARGE_GRAPH` nodes) are laid out in Python
-by :func:`force_layout` (ForceAtlas2 forces with FFT repulsion: under a
+by :func:`graphbuild.layout.force_layout` (ForceAtlas2 forces with FFT repulsion: under a
 second at 5,000 nodes) and drawn without physics; the page then strokes the
 edges and node labels on the canvas itself instead of giving them to
 vis-network, whose per-edge objects and up-front label measuring take
@@ -50,12 +50,13 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Union
+from typing import TYPE_CHECKING, Any, Mapping, Union
 
 import networkx as nx
 
+from . import graph
 from .event_types import REGISTRY
-from .graph import is_event_edge
+from .layout import LAYOUTS, LayoutFunc, layout_positions
 from .types import EVENT_TYPES, STATUSES, GraphbuildError
 from .util import atomic_write_text
 
@@ -68,8 +69,6 @@ __all__ = [
     "show",
     "to_pyvis",
     "NotebookPage",
-    "force_layout",
-    "LAYOUTS",
     "LARGE_GRAPH",
     "NODE_COLORS",
     "EVENT_COLORS",
@@ -80,15 +79,9 @@ __all__ = [
 #: seconds (or minutes) on thousands of nodes.
 LARGE_GRAPH = 300
 
-#: Layout names accepted by :func:`page_data` (a callable is accepted too).
-LAYOUTS = ("physics", "force", "spring", "circular")
-
 # vis-network's ``improvedLayout`` (Kamada-Kawai seeding) is quadratic; only
 # worth it on small graphs laid out by physics in the browser.
 _IMPROVED_LAYOUT_MAX = 150
-# Typical distance between neighbouring nodes, in vis-network canvas pixels,
-# of layouts computed in Python.
-_NODE_SPACING_PX = 70.0
 _STABILIZATION_ITERATIONS = 200
 _VIS_DIR = ("lib", "vis-9.1.2")
 _TEMPLATE_FILES = ("page.html", "page.css", "page.js")
@@ -120,9 +113,6 @@ NODE_COLORS: Mapping[str, str] = MappingProxyType({
 EVENT_COLORS: Mapping[str, str] = MappingProxyType({name: t.color for name, t in REGISTRY.items()})
 _OTHER_COLOR = "#9AA0A6"
 
-# A layout callable takes the aggregated undirected graph (edge attribute
-# ``weight`` = number of events) and returns a position per node.
-LayoutFunc = Callable[[nx.Graph], Mapping[Any, Any]]
 
 
 # --------------------------------------------------------------------------
@@ -164,8 +154,8 @@ def page_data(
         then off).  Defaults to on for ``"physics"`` and off otherwise;
         ``physics=False`` without a layout selects ``"force"``.
     top : int, optional
-        Keep only the ``top`` most important actors (by weighted degree, then
-        mentions) and the places linked to them.
+        Keep only the ``top`` most important actors and the places linked to
+        them (:func:`graphbuild.graph.top_actors`).
 
     Returns
     -------
@@ -199,23 +189,27 @@ def page_data(
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise GraphbuildError(f"top must be a positive whole number, not {top!r}")
 
-    events = _collect_events(G)
+    nodes_before = G.number_of_nodes()
+    if top is not None:
+        G = graph.top_actors(G, top)
+    events = {str(eid): _event_dict(str(eid), rec) for eid, rec in graph.event_records(G).items()}
     node_ids = sorted(G.nodes, key=str)
-    index = {n: str(n) for n in node_ids}
+    nodes_attrs = {str(n): G.nodes[n] for n in node_ids}
+    keep = set(nodes_attrs)
 
-    # Aggregate: unordered pair -> event ids.  An event with a target and a
-    # place gives two edges per actor; counting distinct events keeps widths
-    # honest.
+    # One edge per unordered pair of distinct nodes, with its distinct events
+    # (an event with a target and a place gives two edges per actor; counting
+    # distinct events keeps widths honest).
     pairs: dict[tuple[str, str], set[str]] = {}
+    for u, v, attrs in graph.aggregate(G, attributes=False).edges(data=True):
+        if u != v:
+            a, b = sorted((str(u), str(v)))
+            pairs[(a, b)] = set(attrs["events"])
+    # Ties of an actor to the state or organization it serves: not events.
     ties: dict[tuple[str, str], Mapping[str, Any]] = {}
-    for u, v, key, attrs in _iter_edges(G):
-        if u == v:
-            continue
-        if not is_event_edge(attrs):
-            ties.setdefault((index[u], index[v]), attrs)
-            continue
-        a, b = sorted((index[u], index[v]))
-        pairs.setdefault((a, b), set()).add(_event_id(attrs, key))
+    for u, v, attrs in G.edges(data=True):
+        if u != v and not graph.is_event_edge(attrs):
+            ties.setdefault((str(u), str(v)), attrs)
 
     weight: Counter[str] = Counter()
     for (a, b), evs in pairs.items():
@@ -224,14 +218,9 @@ def page_data(
 
     # Events with no target have no edge; they belong to their source's panel.
     solo: dict[str, set[str]] = {}
-    known = set(index.values())
     for eid, ev in events.items():
-        if ev["source_id"] in known:
+        if ev["source_id"] in keep:
             solo.setdefault(ev["source_id"], set()).add(eid)
-
-    nodes_attrs = {index[n]: G.nodes[n] for n in node_ids}
-    keep = _keep_nodes(nodes_attrs, weight, pairs, top)
-    pairs = {p: evs for p, evs in pairs.items() if p[0] in keep and p[1] in keep}
 
     node_events: dict[str, set[str]] = {n: set(solo.get(n, ())) for n in keep}
     for (a, b), evs in pairs.items():
@@ -285,7 +274,7 @@ def page_data(
             "places": sum(1 for n in nodes if n["kind"] == "place"),
             "events": len(events),
             "edges": len(edges),
-            "nodes_dropped": len(node_ids) - len(nodes),
+            "nodes_dropped": nodes_before - len(nodes),
         },
         "layout": layout_info,
         "event_types": _ordered(EVENT_TYPES, (ev["type"] for ev in events.values())),
@@ -297,51 +286,6 @@ def page_data(
         "affiliations": affiliations,
         "events": {eid: events[eid] for eid in sorted(events)},
     }
-
-
-def _iter_edges(G: nx.Graph):
-    """``(u, v, key, attrs)`` for multigraphs and simple graphs alike."""
-    if G.is_multigraph():
-        yield from G.edges(keys=True, data=True)
-    else:
-        for u, v, attrs in G.edges(data=True):
-            yield u, v, None, attrs
-
-
-def _event_id(attrs: Mapping[str, Any], key: Any) -> str:
-    eid = attrs.get("event")
-    if eid is None:
-        # Edge keys are "<event id>" or "<event id>/<n>" (graph-schema.md).
-        eid = str(key).rsplit("/", 1)[0] if key is not None else None
-    return str(eid) if eid is not None else ""
-
-
-def _collect_events(G: nx.Graph) -> dict[str, dict[str, Any]]:
-    """Every event of the graph as a clean dict, from ``G.graph["events"]`` and the edges.
-
-    ``G.graph["events"]`` is authoritative (it also holds events with no
-    target); edges fill in events it lacks, so hand-made graphs work too.
-    """
-    out: dict[str, dict[str, Any]] = {}
-    for eid, ev in (G.graph.get("events") or {}).items():
-        out[str(eid)] = _event_dict(str(eid), ev)
-    from_edges: set[str] = set()
-    missing = [e for e in _iter_edges(G) if is_event_edge(e[3]) and _event_id(e[3], e[2]) not in out]
-    # Typed edges first: an "at" edge carries the event's place, not its type.
-    missing.sort(key=lambda e: (e[3].get("type") == "at", str(e[0]), str(e[1]), str(e[2])))
-    for u, v, key, attrs in missing:
-        eid = _event_id(attrs, key)
-        if eid not in out:
-            out[eid] = _event_dict(eid, attrs)
-            out[eid]["source_id"] = str(u)
-            from_edges.add(eid)
-        if eid not in from_edges:
-            continue
-        if attrs.get("type") == "at":
-            out[eid]["place_id"] = str(v)
-        elif str(v) not in out[eid]["target_ids"]:
-            out[eid]["target_ids"].append(str(v))
-    return out
 
 
 def _event_dict(eid: str, src: Mapping[str, Any]) -> dict[str, Any]:
@@ -366,24 +310,6 @@ def _fill_labels(ev: dict[str, Any], labels: Mapping[str, str]) -> None:
         ev["source"] = labels[ev["source_id"]]
     if not ev.get("targets") and ev.get("target_ids"):
         ev["targets"] = [labels.get(t, t) for t in ev["target_ids"]]
-
-
-def _keep_nodes(
-    attrs: Mapping[str, Mapping[str, Any]],
-    weight: Mapping[str, int],
-    pairs: Mapping[tuple[str, str], set[str]],
-    top: int | None,
-) -> set[str]:
-    if top is None:
-        return set(attrs)
-    actors = [n for n in attrs if not _is_place(attrs[n], n)]
-    actors.sort(key=lambda n: (-weight.get(n, 0), -_int(attrs[n].get("mentions")), n))
-    keep = set(actors[:top])
-    for a, b in pairs:
-        for x, y in ((a, b), (b, a)):
-            if x in keep and _is_place(attrs[y], y):
-                keep.add(y)
-    return keep
 
 
 def _node_dict(nid: str, attrs: Mapping[str, Any], weight: int, events: list[str]) -> dict[str, Any]:
@@ -498,7 +424,11 @@ def _place_nodes(
         use_physics = True
     else:
         use_physics = bool(physics)
-        positions = _layout_positions(nodes, edges, name, layout)
+        positions = layout_positions(
+            [nd["id"] for nd in nodes],
+            [(e["from"], e["to"], e["count"]) for e in edges],
+            layout if callable(layout) else name,
+        )
         for node in nodes:
             x, y = positions[node["id"]]
             node["x"], node["y"] = x, y
@@ -513,228 +443,6 @@ def _place_nodes(
         "edge_layer": large and not use_physics,
     }
 
-
-def _layout_positions(
-    nodes: list[dict[str, Any]],
-    edges: list[dict[str, Any]],
-    name: str,
-    layout: str | LayoutFunc | None,
-) -> dict[str, tuple[int, int]]:
-    ids = [nd["id"] for nd in nodes]
-    if not ids:
-        return {}
-    idx = {nid: i for i, nid in enumerate(ids)}
-    if name == "force":
-        import numpy as np
-
-        src = np.fromiter((idx[e["from"]] for e in edges), dtype=np.int64, count=len(edges))
-        dst = np.fromiter((idx[e["to"]] for e in edges), dtype=np.int64, count=len(edges))
-        w = np.fromiter((e["count"] for e in edges), dtype=float, count=len(edges))
-        arr = force_layout(len(ids), src, dst, np.log1p(w), seed=0)
-        raw = {nid: (float(arr[i, 0]), float(arr[i, 1])) for i, nid in enumerate(ids)}
-    else:
-        H = nx.Graph()
-        H.add_nodes_from(ids)
-        H.add_weighted_edges_from((e["from"], e["to"], e["count"]) for e in edges)
-        try:
-            if name == "spring":
-                pos = nx.spring_layout(H, seed=0, iterations=50)
-            elif name == "circular":
-                pos = nx.circular_layout(H)
-            else:
-                pos = layout(H)  # type: ignore[operator]
-        except ImportError as exc:
-            raise GraphbuildError(
-                f"layout {name!r} needs a package that is not installed ({exc.name}); "
-                "use layout='force'"
-            ) from exc
-        try:
-            raw = {nid: (float(pos[nid][0]), float(pos[nid][1])) for nid in ids}
-        except (KeyError, IndexError, TypeError, ValueError) as exc:
-            raise GraphbuildError(f"layout {name!r} gave no position for some node: {exc}") from exc
-    return _to_pixels(raw)
-
-
-def _to_pixels(raw: Mapping[str, tuple[float, float]]) -> dict[str, tuple[int, int]]:
-    """Centre a layout and scale it so that nodes are about ``_NODE_SPACING_PX`` apart.
-
-    Layouts come in arbitrary units (networkx's fit in [-1, 1]); vis-network
-    draws in pixels with nodes 18-84 px wide, so the scale decides whether
-    nodes and labels overlap when zoomed in.  The spacing is estimated from
-    the area of the disc holding 90% of the nodes.  Whole pixels keep the
-    JSON small and the bytes stable.
-    """
-    xs = [p[0] for p in raw.values()]
-    ys = [p[1] for p in raw.values()]
-    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
-    dist = sorted(math.hypot(x - cx, y - cy) for x, y in zip(xs, ys))
-    r90 = dist[min(len(dist) - 1, int(0.9 * len(dist)))]
-    spacing = r90 * math.sqrt(math.pi / max(0.9 * len(dist), 1.0))
-    scale = _NODE_SPACING_PX / spacing if spacing > 0 else 1.0
-    return {
-        nid: (int(round((x - cx) * scale)), int(round((y - cy) * scale)))
-        for nid, (x, y) in raw.items()
-    }
-
-
-def force_layout(
-    n: int,
-    src: Any,
-    dst: Any,
-    weight: Any = None,
-    *,
-    iterations: int = 150,
-    seed: int = 0,
-    grid: int = 128,
-) -> Any:
-    """Force-directed positions for ``n`` nodes in O(n + m) per iteration.
-
-    ForceAtlas2's forces: nodes repel in proportion to ``(deg_i + 1) *
-    (deg_j + 1) / d`` (so leaves stay near their hub), edges pull linearly,
-    and "strong" gravity keeps separate stories together; with its adaptive
-    speed (steps shrink for nodes that swing).  The all-pairs repulsion is
-    computed on a ``grid x grid`` mesh with an FFT convolution (the
-    particle-mesh method FIt-SNE uses) instead of the O(n**2) sums of
-    ``networkx.spring_layout`` or ``forceatlas2_layout``, which take minutes
-    and gigabytes at 5,000 nodes without scipy.  Masses are spread on the
-    mesh bilinearly and the field is read back bilinearly; the kernel is odd,
-    so a node exerts no force on itself.  Nodes without edges are not
-    simulated: they are set on rings around the rest.
-
-    Parameters
-    ----------
-    n : int
-        Number of nodes, numbered ``0 .. n-1``.
-    src, dst : array of int
-        End points of the edges.
-    weight : array of float, optional
-        Edge strength (default 1).
-    iterations : int
-        Simulation steps.
-    seed : int
-        Seed of the random start: the same input gives the same positions.
-    grid : int
-        Mesh size; 128 resolves about 16,000 cells, ample for 10,000 nodes.
-
-    Returns
-    -------
-    numpy.ndarray
-        ``(n, 2)`` positions in arbitrary units.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> force_layout(3, np.array([0, 1]), np.array([1, 2])).shape
-    (3, 2)
-    """
-    import numpy as np
-
-    src = np.asarray(src, dtype=np.int64)
-    dst = np.asarray(dst, dtype=np.int64)
-    w = np.ones(len(src)) if weight is None else np.asarray(weight, dtype=float)
-    deg = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
-    linked = np.flatnonzero(deg > 0)
-    pos = np.zeros((n, 2))
-    if len(linked):
-        # Renumber so that isolated nodes cost nothing in the simulation.
-        new = np.full(n, -1, dtype=np.int64)
-        new[linked] = np.arange(len(linked))
-        pos[linked] = _fa2(new[src], new[dst], w, 1.0 + deg[linked],
-                           iterations=iterations, seed=seed, grid=grid)
-    _ring_isolated(pos, linked, np.flatnonzero(deg == 0))
-    return pos
-
-
-def _fa2(src: Any, dst: Any, w: Any, mass: Any, *, iterations: int, seed: int, grid: int) -> Any:
-    """ForceAtlas2 with particle-mesh repulsion on connected nodes (see :func:`force_layout`)."""
-    import numpy as np
-
-    n = len(mass)
-    rng = np.random.default_rng(seed)
-    pos = (rng.random((n, 2)) - 0.5) * (0.5 * math.sqrt(n))
-    if n < 2:
-        return pos
-    # The mesh is padded to 2*grid so that the circular FFT convolution equals
-    # the linear one; the kernel r/|r|^2 is transformed once, in grid units.
-    m = 2 * grid
-    off = np.arange(m, dtype=float)
-    off = np.where(off < grid, off, off - m)
-    kx, ky = np.meshgrid(off, off, indexing="ij")
-    r2 = kx * kx + ky * ky
-    r2[0, 0] = 1.0
-    fkx = np.fft.rfft2(kx / r2)
-    fky = np.fft.rfft2(ky / r2)
-    gravity = 1.0 / math.sqrt(n)
-    speed = 0.1
-    prev = np.zeros((n, 2))
-    for it in range(iterations):
-        lo = pos.min(axis=0)
-        h = (float((pos.max(axis=0) - lo).max()) or 1.0) / (grid - 1.001)
-        g = (pos - lo) / h
-        i0 = np.clip(np.floor(g).astype(np.int64), 0, grid - 2)
-        t = g - i0
-        tx, ty = t[:, 0], t[:, 1]
-        cell = i0[:, 0] * m + i0[:, 1]
-        corners = (
-            ((1 - tx) * (1 - ty), cell),
-            (tx * (1 - ty), cell + m),
-            ((1 - tx) * ty, cell + 1),
-            (tx * ty, cell + m + 1),
-        )
-        rho = np.zeros(m * m)
-        for wt, c in corners:
-            rho += np.bincount(c, weights=wt * mass, minlength=m * m)
-        frho = np.fft.rfft2(rho.reshape(m, m))
-        fx = np.fft.irfft2(frho * fkx, s=(m, m)).ravel()
-        fy = np.fft.irfft2(frho * fky, s=(m, m)).ravel()
-        force = np.zeros((n, 2))
-        for wt, c in corners:
-            force[:, 0] += wt * fx[c]
-            force[:, 1] += wt * fy[c]
-        force *= (mass / h)[:, None]
-
-        pull = (pos[dst] - pos[src]) * w[:, None]
-        for k in (0, 1):
-            force[:, k] += np.bincount(src, weights=pull[:, k], minlength=n)
-            force[:, k] -= np.bincount(dst, weights=pull[:, k], minlength=n)
-        force += gravity * mass[:, None] * (pos.mean(axis=0) - pos)
-
-        # ForceAtlas2's adaptive speed: global speed follows traction/swing
-        # (rising at most 50% a step); nodes that oscillate move less.
-        swing = mass * np.sqrt(((force - prev) ** 2).sum(axis=1))
-        traction = mass * np.sqrt(((force + prev) ** 2).sum(axis=1)) / 2
-        prev = force
-        if it:
-            speed = min(1.5 * speed, 0.1 * float(traction.sum()) / max(float(swing.sum()), 1e-12))
-        step = force * (speed / (1.0 + np.sqrt(speed * swing)))[:, None]
-        length = np.sqrt((step * step).sum(axis=1)) + 1e-12
-        pos += step * (np.minimum(length, 10.0) / length)[:, None]
-    return pos
-
-
-def _ring_isolated(pos: Any, linked: Any, isolated: Any) -> None:
-    """Set isolated nodes on rings around the connected ones, one node spacing apart."""
-    import numpy as np
-
-    if not len(isolated):
-        return
-    if len(linked):
-        core = pos[linked]
-        centre = core.mean(axis=0)
-        radius = float(np.percentile(np.sqrt(((core - centre) ** 2).sum(axis=1)), 95))
-        spacing = radius * math.sqrt(math.pi / len(linked)) or 1.0
-    else:
-        centre, radius, spacing = np.zeros(2), 0.0, 1.0
-    r = radius + 2 * spacing
-    placed = 0
-    while placed < len(isolated):
-        k = min(len(isolated) - placed, max(int(2 * math.pi * r / spacing), 1))
-        angles = 2 * math.pi * np.arange(k) / k
-        ids = isolated[placed:placed + k]
-        pos[ids, 0] = centre[0] + r * np.cos(angles)
-        pos[ids, 1] = centre[1] + r * np.sin(angles)
-        placed += k
-        r += spacing
 
 
 # --------------------------------------------------------------------------

@@ -545,3 +545,37 @@ def test_graph_from_json_errors_name_the_file(tmp_path):
 def test_docstring_examples_run():
     result = doctest.testmod(graph_mod, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_aggregate_without_attributes_has_the_same_edges(small_graph):
+    full, bare = aggregate(small_graph), aggregate(small_graph, attributes=False)
+    assert list(bare) == list(full)
+    assert sorted(bare.edges(data=True)) == sorted(full.edges(data=True))
+    assert all(not d for _, d in bare.nodes(data=True)) and not bare.graph
+
+
+def test_ranking_is_the_centrality_order_of_actors_with_their_community(small_graph):
+    rows = graph_mod.ranking(small_graph, by="weighted_degree", n=3)
+    scores = graph_mod.centrality(small_graph, "weighted_degree")
+    actors = sorted((n for n, d in small_graph.nodes(data=True) if d["kind"] == "actor"),
+                    key=lambda n: (-scores[n], n))[:3]
+    assert [r["actor"] for r in rows] == [small_graph.nodes[n]["label"] for n in actors]
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    groups = graph_mod.communities(small_graph)
+    assert [r["community"] for r in rows] == [groups[n] for n in actors]
+    with pytest.raises(GraphbuildError):
+        graph_mod.ranking(small_graph, n=-1)
+
+
+def test_event_records_rebuild_places_and_targets_from_edges(small_graph):
+    H = small_graph.copy()
+    del H.graph["events"]
+    want = small_graph.graph["events"]
+    got = graph_mod.event_records(H)
+    assert set(got) == {d["event"] for _, _, d in H.edges(data=True)}  # edgeless ones are lost
+    for eid, rec in got.items():
+        if want[eid].get("target_ids"):
+            assert rec["target_ids"] == sorted(want[eid]["target_ids"]), eid
+            assert rec["source_id"] == want[eid]["source_id"], eid
+        if want[eid].get("place_id") and (want[eid].get("source_id") or want[eid].get("target_ids")):
+            assert rec["place_id"] == want[eid]["place_id"], eid

@@ -18,9 +18,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from graphbuild.layout import force_layout
 from graphbuild.render import (
     LARGE_GRAPH,
-    force_layout,
     page_data,
     render_html,
     show,
