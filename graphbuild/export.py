@@ -33,9 +33,10 @@ from graphbuild.graph import (
     actors_table,
     build_graph,
     events_table,
+    load_json,
 )
 from graphbuild.types import Extraction, GraphbuildError
-from graphbuild.util import atomic_write_bytes, atomic_write_text, load_json
+from graphbuild.util import atomic_write_bytes, atomic_write_text
 
 __all__ = [
     "FORMATS",

@@ -24,7 +24,6 @@ from typing import Any, Hashable, Iterable, Mapping
 import networkx as nx
 
 from graphbuild.types import EVENT_TYPES, STATUSES, Event, Extraction, GraphbuildError
-from graphbuild.util import load_json
 
 __all__ = [
     "CENTRALITY_KINDS",
@@ -44,6 +43,7 @@ __all__ = [
     "AFFILIATION",
     "event_records",
     "ranking",
+    "load_json",
     "graph_from_json",
 ]
 
@@ -1088,6 +1088,27 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
 
 # ---------------------------------------------------------------------------
 # reading back
+
+
+def load_json(path: str | os.PathLike[str], what: str) -> Any:
+    """Parsed JSON of the file ``path``, or a GraphbuildError that names the file.
+
+    ``what`` says what the file should hold ("graph", "extraction"), for the
+    message.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GraphbuildError(f"{what} file not found: {p}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphbuildError(f"cannot read {what} file {p}: {exc}") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GraphbuildError(
+            f"{p} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
 
 
 def graph_from_json(path_or_dict: str | os.PathLike[str] | Mapping[str, Any]) -> nx.MultiDiGraph:

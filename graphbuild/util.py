@@ -9,9 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .types import GraphbuildError
-
-__all__ = ["atomic_write_text", "atomic_write_bytes", "load_json", "load_data", "data_path"]
+__all__ = ["atomic_write_text", "atomic_write_bytes", "load_data", "data_path"]
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -55,27 +53,6 @@ def _umask() -> int:
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
     """:func:`atomic_write_bytes` for UTF-8 text."""
     return atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def load_json(path: str | os.PathLike[str], what: str) -> Any:
-    """Parsed JSON of the file ``path``, or a GraphbuildError that names the file.
-
-    ``what`` says what the file should hold ("graph", "extraction"), for the
-    message.
-    """
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GraphbuildError(f"{what} file not found: {p}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GraphbuildError(f"cannot read {what} file {p}: {exc}") from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise GraphbuildError(
-            f"{p} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-        ) from None
 
 
 def data_path(name: str) -> Path:
