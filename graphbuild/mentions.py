@@ -13,15 +13,14 @@ Only this module, :mod:`graphbuild.events` and :mod:`graphbuild.nlp` see spaCy o
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
-from .nlp import is_acronym, tokens_in
-from .resolve import NAME_SUFFIXES, split_country
+from .names import NAME_PARTICLES, clean_name, initials, is_acronym, is_initials, is_shouted, split_country, surname
+from .nlp import tokens_in
 from .types import Dateline, slugify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,7 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS", "BODY_NOUNS"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "ibn-", "abu-")
 COMPASS = frozenset({"eastern", "western", "northern", "southern", "central", "upper", "lower", "greater"})
 
 
@@ -53,30 +51,11 @@ class LocalEntity:
     first: int = 10**9  # token index of the first mention
 
     def add(self, name: str, at: int) -> None:
-        name = _clean_name(name)
+        name = clean_name(name)
         if name:
             self.names[name] += 1
         self.mentions += 1
         self.first = min(self.first, at)
-
-
-def _clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip().strip(",;:\"'“”‘’()")
-    if name.endswith(".") and name.count(".") == 1:
-        name = name[:-1]  # sentence full stop, not "U.S."
-    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
-    name = re.sub(r"(?:'s|’s|')$", "", name)
-    return name.strip()
-
-
-def _surname_key(tokens: list[str]) -> str:
-    while len(tokens) > 1 and tokens[-1].lower().strip(".,") in NAME_SUFFIXES:
-        tokens = tokens[:-1]
-    last = tokens[-1].lower()
-    for p in NAME_PREFIXES:
-        if last.startswith(p) and len(last) > len(p) + 1:
-            last = last[len(p):]
-    return last
 
 
 def _nickname_of(span):
@@ -122,9 +101,9 @@ class Mentions:
         return self._entity(f"state:{iso}", "actor", "state", iso=iso, label=self.lex.country_label(iso))
 
     def place(self, name: str) -> LocalEntity:
-        name = _clean_name(name)
+        name = clean_name(name)
         iso = self.lex.country(name)
-        if not iso and len(name.replace(" ", "")) >= 4 and name.isupper() and "." not in name:
+        if not iso and is_shouted(name):
             name = name.title()  # a dateline's "LA PAZ" is La Paz
         label = self.lex.country_label(iso) if iso else name
         return self._entity(f"place:{slugify(label)}", "place", "place", label=label, iso=iso)
@@ -231,7 +210,7 @@ class Mentions:
         the surname of a person in the text ("Bloomberg" after "Michael
         Bloomberg") is that person.
         """
-        name = _clean_name(span.text)
+        name = clean_name(span.text)
         if not self.lex.is_news_agency(name):
             return False
         return not any(len(s) > 1 and s.label_ == "PERSON" and s[-1].text == name for s in spans)
@@ -239,7 +218,7 @@ class Mentions:
     def _person_surnames(self, spans) -> set[str]:
         """Surnames of the model's PERSON spans (computed once per document)."""
         if getattr(self, "_surnames", None) is None:
-            self._surnames = {_surname_key([t.text for t in s]) for s in spans if s.label_ == "PERSON"}
+            self._surnames = {surname([t.text for t in s]) for s in spans if s.label_ == "PERSON"}
         return self._surnames
 
     def _effective_label(self, span) -> str:
@@ -271,13 +250,13 @@ class Mentions:
         words = [t.text for t in span]
         if any(w.lower().rstrip(".") in self.lex.org_words for w in words) or len(words) > 4:
             return False
-        if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+        if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words):
             return False
-        if _surname_key(words) in self._person_surnames(spans):
+        if surname(words) in self._person_surnames(spans):
             return True
-        if any(w.lower() in _PARTICLES for w in words[:-1]) and len(words) >= 2:
+        if any(w.lower() in NAME_PARTICLES for w in words[:-1]) and len(words) >= 2:
             return True
-        if span.text.replace(".", "").isupper():
+        if is_initials(span.text):
             return False  # an acronym
         root = span.root
         linked = [root.head] if root.dep_ in ("conj", "appos") else []
@@ -290,14 +269,14 @@ class Mentions:
 
     def _add_person(self, span) -> None:
         toks = self._name_tokens(span)
-        key = _surname_key(toks)
+        key = surname(toks)
         candidates = self._persons_by_surname.get(key, [])
         chosen = None
         named = _nickname_of(span)
         if named is not None and self.actor_at.get(named.i) in self.entities:
             # "Dagalo, widely known as Hemedti": the name is the person's, whatever its form.
             chosen = self.entities[self.actor_at[named.i]]
-        elif len(toks) > 1 and toks[0].lower() not in _PARTICLES:
+        elif len(toks) > 1 and toks[0].lower() not in NAME_PARTICLES:
             first = toks[0].lower()
             for c in candidates:
                 ent = self.entities[c]
@@ -323,7 +302,7 @@ class Mentions:
 
     def _add_org(self, span) -> None:
         lex = self.lex
-        name = _clean_name(span.text)
+        name = clean_name(span.text)
         words = name.split()
         if self._org_is_place(span, words):
             ent = self.place(name)
@@ -363,7 +342,7 @@ class Mentions:
 
     def _add_gpe(self, span) -> None:
         lex = self.lex
-        name = _clean_name(span.text)
+        name = clean_name(span.text)
         iso = lex.country(name)
         role = self._gpe_role(span)
         if role == "actor":
@@ -461,7 +440,7 @@ class Mentions:
         for short in orgs:
             for name in list(short.names):
                 letters = name.replace(".", "")
-                if not (letters.isupper() and 2 <= len(letters) <= 6) or short.key not in self.entities:
+                if not (is_initials(name) and 2 <= len(letters) <= 6) or short.key not in self.entities:
                     continue
                 leading = set()
                 for long in orgs:
@@ -469,11 +448,11 @@ class Mentions:
                         continue
                     for ln in list(long.names):
                         words = [w for w in ln.split() if w[0].isupper()]
-                        initials = "".join(w[0] for w in words)
-                        if initials == letters:
+                        spelt = initials(ln)
+                        if spelt == letters:
                             self._merge(short, long)
                             break
-                        if initials.startswith(letters) and len(letters) >= 2 \
+                        if spelt.startswith(letters) and len(letters) >= 2 \
                                 and all(w.lower() in org_words for w in words[len(letters):]):
                             leading.add(long.key)
                     if short.key not in self.entities:
@@ -678,7 +657,7 @@ class Mentions:
         for short in orgs:
             if short.key not in self.entities or any(len(n.split()) > 1 for n in short.names):
                 continue
-            words = {n.lower() for n in short.names if not n.replace(".", "").isupper()}
+            words = {n.lower() for n in short.names if not is_initials(n)}
             if not words or not words <= {w.lower() for w in self.lex.org_words}:
                 continue
             longs = [e for e in orgs if e is not short and e.key in self.entities
@@ -718,7 +697,7 @@ class Mentions:
         """
         noun = noun.lower()
         ends = {e.key for e in self.entities.values() if e.type in ("organization", "group")
-                and any(n.split()[-1].lower() == noun for n in e.names if not n.replace(".", "").isupper())}
+                and any(n.split()[-1].lower() == noun for n in e.names if not is_initials(n))}
         if not ends:
             return None
         last = {k: max((i for i, key in self.actor_at.items() if key == k and i < before), default=-1) for k in ends}
@@ -828,8 +807,7 @@ class Mentions:
                 e.label = max(e.names, key=lambda n: (len(n.split()), e.names[n], len(n), n))
             elif e.type in ("organization", "group"):
                 def score(n: str):
-                    acronym = n.replace(".", "").isupper()
-                    return (not acronym, len(n.split()), e.names[n], n)
+                    return (not is_initials(n), len(n.split()), e.names[n], n)
                 e.label = max(e.names, key=score)
             else:
                 e.label = max(e.names, key=lambda n: (e.names[n], len(n), n))
@@ -867,7 +845,6 @@ _FORCE_NOUNS = frozenset({"army", "military", "navy", "police"})
 #: "known by its Spanish *initials* TSE".
 _ACRONYM_NOUNS = frozenset({"initials", "acronym", "abbreviation", "initialism"})
 
-_PARTICLES = frozenset("de da di del della der den van von le la al el bin ibn bint abu du dos das ter".split())
 _ARMED = frozenset({"front", "brigade", "brigades", "battalion", "militia", "militias", "jihad", "mujahideen",
                     "guerrillas", "taliban", "hezbollah", "hamas", "qaeda",
                     "isis", "isil", "daesh", "shabaab"})

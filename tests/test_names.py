@@ -11,6 +11,7 @@ import pytest
 from graphbuild.events import extract_document
 from graphbuild.lexicon import default_lexicon
 from graphbuild.mentions import Mentions
+from graphbuild.names import initials, is_acronym, is_initials, name_key, surname
 from graphbuild.nlp import fix_entities
 from graphbuild.types import Document
 
@@ -38,6 +39,47 @@ def _ents(doc):
 
 def _fixed(words, ents, spaces=None):
     return _ents(fix_entities(_doc(words, ents=ents, spaces=spaces), default_lexicon()))
+
+
+# ---------------------------------------------------------------------------
+# The shape of a name (graphbuild.names: one rule for the fixer, mentions and resolve)
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("words,key", [
+    (["John", "Kerry"], "kerry"),
+    (["Ferdinand", "Marcos", "Jr"], "marcos"),          # generational suffix
+    (["Ferdinand", "Marcos", "Jr."], "marcos"),
+    (["Haider", "al-Abadi"], "abadi"),                  # article prefix
+    (["Abu-Dhabi"], "dhabi"),
+    (["al-X"], "al-x"),                                 # a prefix alone is the name
+    (["Jr"], "jr"),
+    ([], ""),
+])
+def test_surname(words, key):
+    assert surname(words) == key
+
+
+def test_surname_of_a_label_and_of_its_tokens_agree():
+    # resolve keys labels through name_key, the fixer and mentions key tokens: same key.
+    for label in ("Ferdinand Marcos Jr.", "Haider al-Abadi", "the U.S.", "Sergei Lavrov's"):
+        assert surname(name_key(label).split()) == surname(label.replace("'s", "").replace(".", "").split())
+
+
+@pytest.mark.parametrize("text,acronym,in_capitals", [
+    ("UN", True, True), ("U.N.", True, True), ("G20", True, True), ("PKK", True, True),
+    ("Kerry", False, False), ("A", False, True), ("20G", False, True), ("UNITED NATIONS", False, True),
+    ("ABCDEFGHI", False, True),
+])
+def test_acronyms_and_names_in_capitals(text, acronym, in_capitals):
+    assert (is_acronym(text), is_initials(text)) == (acronym, in_capitals)
+
+
+@pytest.mark.parametrize("name,letters", [
+    ("Organization for Security and Co-operation in Europe", "OSCE"),
+    ("Kurdistan Workers Party", "KWP"),
+    ("the tribunal", ""),
+])
+def test_initials(name, letters):
+    assert initials(name) == letters
 
 
 # ---------------------------------------------------------------------------
