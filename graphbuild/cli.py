@@ -2,12 +2,16 @@
 
 Every command parses its arguments, calls one library function and reports.
 Exit status: 0 when every input was used (or some were skipped, without
-``--strict``), 1 when none could be used or the library refused, 2 for usage
-errors.
+``--strict``), 1 when none could be used, an output cannot be written or the
+library refused, 2 for usage errors, 130 when interrupted (Ctrl-C) and 143
+when terminated (SIGTERM).  Every output path is checked before any input is
+read, and every error is one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -33,6 +37,10 @@ ANALYZE_EPILOG = """examples:
 
 class _UsageError(Exception):
     pass
+
+
+class _Terminated(BaseException):
+    """Raised by the SIGTERM handler so that workers are stopped and nothing half-written is left."""
 
 
 def _common_input_args(p: argparse.ArgumentParser) -> None:
@@ -135,9 +143,33 @@ def _progress(args, stream=None):
 
 
 def _problem_printer(args):
+    from .read import IGNORED_DATE
+
     def report(problem) -> None:
-        print(f"graphbuild: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+        verb = "" if problem.reason.startswith(IGNORED_DATE) else "skipped "
+        print(f"graphbuild: {verb}{problem.path}: {problem.reason}", file=sys.stderr)
     return report
+
+
+def _date(args) -> str | None:
+    """``--date``, or None (reported) when it is no date: output never depends on a guess."""
+    from .read import check_date
+    from .types import GraphbuildError
+
+    try:
+        return check_date(args.date)
+    except GraphbuildError as exc:
+        print(f"graphbuild: --date ignored: {exc}", file=sys.stderr)
+        return None
+
+
+def _check_outputs(paths: Sequence[str | None]) -> None:
+    """Fail before any work when an output cannot be written."""
+    from .util import check_writable
+
+    for path in paths:
+        if path and path != "-":
+            check_writable(path)
 
 
 def _run_extraction(args, existing=None):
@@ -155,7 +187,7 @@ def _run_extraction(args, existing=None):
     try:
         extraction = corpus.extract(
             inputs, documents=documents, model=args.model, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-            date=args.date, progress=tick, on_problem=_problem_printer(args), existing=existing,
+            date=_date(args), progress=tick, on_problem=_problem_printer(args), existing=existing,
         )
     finally:
         if bar is not None:
@@ -181,14 +213,24 @@ def sample_path() -> Path:
 
 
 def cmd_extract(args) -> int:
+    from .util import exclusive_lock
+
+    if args.append and args.output == "-":
+        raise _UsageError("--append needs --output FILE")
+    _check_outputs([args.output])
+    if not args.append:
+        return _extract(args, None)
+    # Read, extend and rewrite under a lock: a second run onto the same file is refused.
+    with exclusive_lock(args.output):
+        return _extract(args, args.output)
+
+
+def _extract(args, append_to: str | None) -> int:
     from . import export
 
     existing = None
-    if args.append:
-        if args.output == "-":
-            raise _UsageError("--append needs --output FILE")
-        if Path(args.output).exists():
-            existing = export.read_extraction_json(args.output)
+    if append_to and Path(append_to).exists():
+        existing = export.read_extraction_json(append_to)
     extraction = _run_extraction(args, existing)
     if args.output == "-":
         import json
@@ -205,6 +247,9 @@ def cmd_build(args) -> int:
     if args.extraction:
         if args.inputs or args.sample:
             raise _UsageError("give INPUTs or --extraction, not both")
+    _check_outputs([None if args.no_html else args.output, args.json, args.graphml, args.gexf,
+                    args.csv, args.extraction_out])
+    if args.extraction:
         extraction = export.read_extraction_json(args.extraction)
     else:
         extraction = _run_extraction(args)
@@ -282,6 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from .types import GraphbuildError
 
+    previous = _on_sigterm(_terminate)
     try:
         return args.func(args)
     except _UsageError as exc:
@@ -292,9 +338,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("graphbuild: interrupted", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("graphbuild: terminated", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        print(f"graphbuild: error: {_os_error(exc)}", file=sys.stderr)
+        return 1
+    except UnicodeError as exc:
+        print(f"graphbuild: error: text that is not valid Unicode ({exc.reason})", file=sys.stderr)
+        return 1
+    finally:
+        _on_sigterm(previous)
     return 0
+
+
+def _os_error(exc: OSError) -> str:
+    from .read import printable_path
+
+    where = " -> ".join(printable_path(os.fsdecode(f)) for f in (exc.filename, exc.filename2) if f)
+    reason = exc.strerror or str(exc)
+    return f"{where}: {reason}" if where else reason
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated
+
+
+def _on_sigterm(handler):
+    """Install ``handler`` for SIGTERM and return the previous one (None outside the main thread)."""
+    if handler is None:
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,7 +29,10 @@ import hashlib
 import multiprocessing
 import os
 import re
+import signal
 import sys
+import threading
+import time
 import warnings
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,7 +41,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .events import extract_document
-from .read import ReadProblem, document_from_text, iter_documents
+from .read import ReadProblem, check_date, document_from_text, iter_documents
 from .resolve import merge_into, resolve
 from .types import DocExtraction, Document, Extraction, GraphbuildError
 
@@ -344,9 +347,63 @@ def _fork_context() -> multiprocessing.context.BaseContext | None:
 _WORKER_PIPELINES: dict[str, "Pipeline"] = {}
 
 
-def _init_worker(pipeline: "Pipeline") -> None:
+#: How often a worker checks that the process that started it is alive.
+_PARENT_POLL_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _init_worker(pipeline: "Pipeline", parent: int) -> None:
     # Forked: ``pipeline`` is the parent's object, inherited, not pickled.
+    _die_with_parent(parent)
     _WORKER_PIPELINES[""] = pipeline
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when ``parent`` (the process that forked it) ends, however it ends.
+
+    A parent killed with ``kill -9`` runs no clean-up, so the worker takes
+    care of itself: Linux sends it SIGKILL when the parent dies
+    (``PR_SET_PDEATHSIG``), and a watchdog thread exits it once it has been
+    handed to another parent (covering a parent that died before the signal
+    was set, and kernels without prctl).  Ctrl-C reaches the whole process
+    group; it is the parent's to handle, so a worker ignores it rather than
+    print its own traceback.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler, inherited by fork
+    _set_parent_death_signal()
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="graphbuild-parent-watch",
+                     daemon=True).start()
+
+
+def _set_parent_death_signal() -> None:
+    if not sys.platform.startswith("linux"):  # pragma: no cover
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - the watchdog still covers it
+        pass
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    """End a pool now: queued batches dropped, running ones killed (used when the run is abandoned)."""
+    # The executor offers no public way to stop running tasks; its process table is the only handle.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _pool_task(batch: list[_Piece]) -> list[_PieceResult]:
@@ -390,15 +447,21 @@ def _local_results(batches: Iterable[list[_Piece]], pipeline: "Pipeline",
             yield from _run_batch(pipeline, batch)
         return
     executor = ProcessPoolExecutor(max_workers=n_process, mp_context=context,
-                                   initializer=_init_worker, initargs=(pipeline,))
+                                   initializer=_init_worker, initargs=(pipeline, os.getpid()))
+    finished = False
     try:
         yield from _in_order(lambda b: executor.submit(_pool_task, b), batches,
                              n_process * _BATCHES_PER_WORKER, Future.result)
+        finished = True
     except BrokenProcessPool as exc:
         raise GraphbuildError("a worker process died (out of memory?); try fewer workers") from exc
     finally:
-        # Also reached when the consumer stops early: drop queued batches.
-        executor.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            executor.shutdown(wait=True)
+        else:
+            # Interrupted (Ctrl-C, SIGTERM), failed, or the consumer stopped early:
+            # nobody wants the batches in flight, so do not wait for them.
+            _stop_workers(executor)
 
 
 def _import_dask() -> Any:
@@ -511,19 +574,53 @@ def _fail(outcome: _Outcome, on_problem: ProblemHandler | None) -> None:
     on_problem(ReadProblem(outcome.document.id, reason))
 
 
+def _one_or_many(items: Any, single: type | tuple[type, ...]) -> Iterable[Any]:
+    """``items`` as an iterable: one ``single`` item alone is one item, not its characters."""
+    if isinstance(items, single):
+        return [items]
+    try:
+        return iter(items)
+    except TypeError:
+        return [items]  # not iterable: reported as one bad item
+
+
+def _document_problem(document: Any) -> str | None:
+    """Why a ready document cannot be used, or None."""
+    if not isinstance(document, Document):
+        return f"not a Document but {type(document).__name__}"
+    if not isinstance(document.id, str) or not document.id:
+        return "its id is not a non-empty string"
+    try:
+        document.id.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its id is not valid text (lone surrogate)"
+    if not isinstance(document.text, str) or not document.text.strip():
+        return "its text is not a non-empty string"
+    return None
+
+
 def _all_documents(inputs: Iterable[Any], texts: Iterable[str], documents: Iterable[Document],
                    date: str | None, report: ProblemHandler) -> Iterator[Document]:
-    """Documents from files, then raw strings, then ready ones; a repeated id is reported."""
+    """Documents from files, then raw strings, then ready ones; a repeated id is reported.
+
+    A text that is not a string and a document that is not a usable
+    :class:`Document` are reported (as ``text-<i>`` and ``documents[<i>]``)
+    and skipped; the others are kept.
+    """
     seen: set[str] = set()
 
     def sources() -> Iterator[Document]:
         yield from iter_documents(inputs, date=date, on_problem=report)
-        for i, text in enumerate(texts, 1):
+        for i, text in enumerate(_one_or_many(texts, (str, bytes)), 1):
             try:
                 yield document_from_text(text, id=f"text-{i}", date=date)
             except GraphbuildError as exc:
                 report(ReadProblem(f"text-{i}", str(exc)))
-        for document in documents:
+        for i, document in enumerate(_one_or_many(documents, Document)):
+            problem = _document_problem(document)
+            if problem is not None:
+                report(ReadProblem(f"documents[{i}]", problem))
+                continue
             yield replace(document, date=date) if date and not document.date else document
 
     for document in sources():
@@ -557,7 +654,9 @@ def extract(
     inputs : iterable of str or path
         Files, folders, globs and ``-`` (stdin), as :func:`graphbuild.read.iter_documents` takes.
     texts : iterable of str
-        Raw article texts; their ids are ``text-1``, ``text-2``, ...
+        Raw article texts; their ids are ``text-1``, ``text-2``, ...  One
+        string is one text.  An item that is not a string is reported as a
+        problem (``text-<i>``) and the others are kept.
     documents : iterable of Document
         Ready documents.
     model : str, optional
@@ -577,7 +676,8 @@ def extract(
     scheduler : str, optional
         ``"tcp://host:port"`` of a running Dask scheduler.
     date : str, optional
-        Date for documents (from any source) that carry none.
+        Date for documents (from any source) that carry none; it must name
+        one day (``2016-05-02``).
     batch_size : int, optional
         Texts per ``nlp.pipe`` batch (default :data:`DEFAULT_BATCH_SIZE`).
     progress : callable, optional
@@ -604,8 +704,10 @@ def extract(
     Raises
     ------
     GraphbuildError
-        Unknown engine, missing model, or the dask engine without dask installed.
+        Unknown engine, missing model, a ``date`` that is no date, or the dask
+        engine without dask installed.
     """
+    check_date(date)
     if engine not in ENGINES:
         raise GraphbuildError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     if workers is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["normalize_date", "parse_doc_date"]
+__all__ = ["normalize_date", "parse_doc_date", "is_date"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {m: i for i, m in enumerate(
@@ -16,24 +16,53 @@ _MONTHS = {m: i for i, m in enumerate(
      "october", "november", "december"], start=1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d|\s*$)")
+_MONTH_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")")
+_MAX_DATE_CHARS = 64
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 
 
 def parse_doc_date(value: str | None) -> dt.date | None:
-    """The document's date from ISO text (``2016-05-02`` or a full timestamp)."""
-    if not value:
+    """The document's date, or None when ``value`` does not name one day.
+
+    ISO text (``2016-05-02`` or a full timestamp) and dates written out with
+    their year, month and day (``May 2, 2016``, ``Mon, 02 May 2016 10:00:00
+    GMT``) are read.  Parsing is strict: text that only contains a date
+    somewhere, or lacks its year, month or day ("page 3", "May 2"), gives
+    None rather than a guess, so nothing ever depends on the day of the run.
+
+    >>> parse_doc_date("2016-05-02T10:00:00Z")
+    datetime.date(2016, 5, 2)
+    >>> parse_doc_date("Mon, 02 May 2016 10:00:00 GMT")
+    datetime.date(2016, 5, 2)
+    >>> parse_doc_date("page 3") is None and parse_doc_date("2016-13-45") is None
+    True
+    """
+    if not isinstance(value, str) or not value.strip():
         return None
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    m = _ISO_DATE.match(value)
     if m:
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
+    if not _MONTH_WORD.search(value) or len(value) > _MAX_DATE_CHARS:
+        return None  # all-digit forms other than ISO are ambiguous (05/02/2016)
     try:
         from dateutil import parser as du
 
-        return du.parse(value, fuzzy=True).date()
-    except (ValueError, OverflowError, ImportError):
+        # dateutil fills what the text lacks from ``default``: two different
+        # defaults giving two different dates means the text lacks a part.
+        first = du.parse(value, default=_DEFAULTS[0])
+        second = du.parse(value, default=_DEFAULTS[1])
+    except (ValueError, OverflowError, TypeError):
         return None
+    return first.date() if first.date() == second.date() else None
+
+
+def is_date(value: str | None) -> bool:
+    """Whether :func:`parse_doc_date` reads ``value`` as one day."""
+    return parse_doc_date(value) is not None
 
 
 def normalize_date(text: str, reference: dt.date | None, *, future: bool = False) -> str | None:

@@ -114,7 +114,8 @@ def read_extraction_json(path: str | os.PathLike[str]) -> Extraction:
     ------
     GraphbuildError
         Naming the file when it is missing, is not JSON, or does not hold an
-        extraction (an object with ``actors``, ``places`` and ``events`` lists).
+        extraction (an object with ``actors``, ``places`` and ``events`` lists;
+        each of its ``documents`` with an ``id``).
     """
     data = load_json(path, "extraction")
     if not isinstance(data, dict):
@@ -124,6 +125,15 @@ def read_extraction_json(path: str | os.PathLike[str]) -> Extraction:
         raise GraphbuildError(
             f"{path} does not hold an extraction: expected lists 'actors', 'places' and 'events'"
         )
+    for key, required in (("documents", "id"), ("skipped", "path")):
+        entries = data.get(key, [])
+        if not isinstance(entries, list):
+            raise GraphbuildError(f"{path} does not hold a valid extraction: '{key}' is not a list")
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or not isinstance(entry.get(required), str) or not entry[required]:
+                raise GraphbuildError(
+                    f"{path} does not hold a valid extraction: {key}[{i}] has no '{required}' string"
+                )
     try:
         return Extraction.from_dict(data)
     except (TypeError, KeyError, AttributeError) as exc:

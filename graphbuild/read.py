@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import codecs
+from collections import abc
 import glob
 import json
 import os
@@ -35,12 +36,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
-from .dates import normalize_date
+from .dates import is_date, normalize_date
 from .types import Dateline, Document, GraphbuildError
 from .util import load_data
 
 __all__ = [
     "sample_documents",
+    "printable_path",
+    "strip_invisible",
+    "check_date",
     "ReadProblem",
     "iter_documents",
     "read_text_file",
@@ -109,6 +113,15 @@ _META_CHARSET_RE = re.compile(
     re.IGNORECASE,
 )
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters removed from every text at read time: control characters other
+# than tab and line breaks (a NUL glued to a name makes a second actor) and
+# the invisible bidirectional marks, embeddings, overrides and isolates (an
+# override draws "Angela\u202elekreM" as "AngelaMerkel").  Lone surrogates
+# (not text) become U+FFFD.
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+#: Start of the reason reported for a document date that is not a date (the document is kept).
+IGNORED_DATE = "ignored the date"
 
 
 @dataclass
@@ -544,6 +557,43 @@ def sample_documents(corpus: bool = False) -> list[Document]:
     return [document_from_text(read_text_file(p), id=p.name, source=p.name) for p in paths]
 
 
+def strip_invisible(text: str) -> str:
+    """``text`` without control characters (tab and line breaks stay) and bidirectional controls.
+
+    Lone surrogates become U+FFFD.  Every document's text goes through this
+    before anything else, so event offsets count characters of the text
+    *after* removal: a removed character shifts later offsets by one against
+    the file (as removed boilerplate does).
+
+    >>> strip_invisible("Angela\\u202eMerkel met\\x00 Erdogan\\tin Ankara.")
+    'AngelaMerkel met Erdogan\\tin Ankara.'
+    """
+    text = _INVISIBLE_RE.sub("", text)
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
+
+
+def check_date(date: str | None) -> str | None:
+    """``date`` when it names one day (see :func:`graphbuild.dates.parse_doc_date`), or None.
+
+    Raises
+    ------
+    GraphbuildError
+        When ``date`` is given but is not a date, with the reason.
+    """
+    if date is None:
+        return None
+    if not isinstance(date, str) or not is_date(date):
+        raise GraphbuildError(f"date {date!r} is not a date (write it like 2016-05-02)")
+    return date
+
+
+def _document_date(value: str | None, where: str) -> tuple[str | None, ReadProblem | None]:
+    """A document's own date, or None and the problem to report when it is no date."""
+    if value is None or is_date(value):
+        return value, None
+    return None, ReadProblem(where, f"{IGNORED_DATE} {value!r} (not a date; write it like 2016-05-02)")
+
+
 def document_from_text(
     text: str,
     id: str = "text",
@@ -576,10 +626,14 @@ def document_from_text(
     Raises
     ------
     GraphbuildError
-        If the text is empty or holds only boilerplate.
+        If the text is not a string, is empty or holds only boilerplate.
     """
+    if not isinstance(text, str):
+        raise GraphbuildError(f"text is not a string but {type(text).__name__}")
+    text = strip_invisible(text)
     if not text.strip():
         raise GraphbuildError("empty text")
+    title = strip_invisible(title) if isinstance(title, str) else title
     cleaned, headline, dateline = _clean(text)
     if not cleaned:
         raise GraphbuildError(ONLY_BOILERPLATE)
@@ -888,7 +942,8 @@ def _jsonl_file_lines(path: str) -> Iterator[str]:
 class _Source:
     """One file (or stdin) to read, with the ids it may take."""
 
-    path: str  # as the user named it: problems and ``Document.source`` show this
+    path: str  # as the user named it, to open
+    name: str  # ``path`` as printable text: problems and ``Document.source`` show this
     id: str  # preferred document id
     alt_id: str  # id when another input already took ``id``
     key: str  # identity, so one file named twice is read once
@@ -913,13 +968,32 @@ class _Record:
 
 
 def _posix(path: str) -> str:
-    return os.path.normpath(path).replace(os.sep, "/")
+    return printable_path(os.path.normpath(path).replace(os.sep, "/"))
+
+
+def printable_path(path: str) -> str:
+    """``path`` as text that can be printed and written as UTF-8.
+
+    A file name that is not valid UTF-8 reaches Python with its odd bytes as
+    lone surrogates (``"bad\\udcffname.txt"``); here each such byte is written
+    as an escape (``"bad\\\\xffname.txt"``), so ids, problems and output files
+    stay valid text while the file itself is still opened by its real name.
+
+    >>> printable_path(os.fsdecode(b"bad\\xffname.txt"))
+    'bad\\\\xffname.txt'
+    """
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _named_source(path: str) -> _Source:
     """A file the user named (directly or through a glob): its id is the path as typed."""
     shown = _posix(path)
-    return _Source(path=path, id=shown, alt_id=shown, key=os.path.realpath(path))
+    return _Source(path=path, name=printable_path(path), id=shown, alt_id=shown,
+                   key=os.path.realpath(path))
 
 
 def _is_hidden(name: str) -> bool:
@@ -932,7 +1006,7 @@ def _walk(folder: str, relative: str, on_problem: Callable[[ReadProblem], None])
     try:
         entries = sorted(os.scandir(here), key=lambda e: e.name)
     except OSError as exc:
-        on_problem(ReadProblem(here, _os_error_reason(exc)))
+        on_problem(ReadProblem(printable_path(here), _os_error_reason(exc)))
         return
     for entry in entries:
         if _is_hidden(entry.name):
@@ -947,7 +1021,8 @@ def _walk(folder: str, relative: str, on_problem: Callable[[ReadProblem], None])
             yield from _walk(folder, rel, on_problem)
         elif entry.name.lower().endswith(READ_SUFFIXES):
             path = os.path.join(folder, rel)
-            yield _Source(path=path, id=rel, alt_id=_posix(path), key=os.path.realpath(path))
+            yield _Source(path=path, name=printable_path(path), id=printable_path(rel),
+                          alt_id=_posix(path), key=os.path.realpath(path))
 
 
 def _folder_sources(folder: str, on_problem: Callable[[ReadProblem], None]) -> Iterator[_Source]:
@@ -957,7 +1032,7 @@ def _folder_sources(folder: str, on_problem: Callable[[ReadProblem], None]) -> I
         yield source
     if not found:
         suffixes = ", ".join(READ_SUFFIXES)
-        on_problem(ReadProblem(folder, f"folder has no readable files (looked for {suffixes})"))
+        on_problem(ReadProblem(printable_path(folder), f"folder has no readable files (looked for {suffixes})"))
 
 
 def _glob_sources(pattern: str, on_problem: Callable[[ReadProblem], None]) -> Iterator[_Source]:
@@ -969,13 +1044,13 @@ def _glob_sources(pattern: str, on_problem: Callable[[ReadProblem], None]) -> It
         found = True
         yield _named_source(path)
     if not found:
-        on_problem(ReadProblem(pattern, "no files match this pattern"))
+        on_problem(ReadProblem(printable_path(pattern), "no files match this pattern"))
 
 
 def _sources(raw: str, on_problem: Callable[[ReadProblem], None]) -> Iterator[_Source]:
     """What one command-line input stands for."""
     if raw == "-":
-        yield _Source(path=STDIN_ID, id=STDIN_ID, alt_id=STDIN_ID, key=STDIN_ID)
+        yield _Source(path=STDIN_ID, name=STDIN_ID, id=STDIN_ID, alt_id=STDIN_ID, key=STDIN_ID)
     elif os.path.isdir(raw):
         yield from _folder_sources(raw, on_problem)
     elif os.path.lexists(raw) or not _GLOB_CHARS.intersection(raw):
@@ -992,21 +1067,24 @@ def _jsonl_records(
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        where = f"{source.path}:{lineno}"
+        where = f"{source.name}:{lineno}"
         try:
             record = _parse_jsonl_line(line, lineno)
             identifier = _string_field(record, "id")
+            date, bad_date = _document_date(_string_field(record, "date"), where)
             document = document_from_text(
                 record["text"],
                 identifier or f"{source.id}:{lineno}",
                 title=_string_field(record, "title"),
-                date=_string_field(record, "date") or default_date,
-                source=_string_field(record, "url") or source.path,
+                date=date or default_date,
+                source=_string_field(record, "url") or source.name,
             )
         except GraphbuildError as exc:
             reason = str(exc)
             yield ReadProblem(where, reason if "line" in reason else f"{reason} on line {lineno}")
             continue
+        if bad_date is not None:
+            yield bad_date
         alt_id = None if identifier else f"{source.alt_id}:{lineno}"
         yield _Record(document, where, alt_id)
 
@@ -1046,10 +1124,13 @@ def _records(
     else:
         text = read_text_file(source.path)
         title = date = None
+    date, bad_date = _document_date(date, source.name)
     document = document_from_text(
-        text, source.id, title=title, date=date or default_date, source=source.path
+        text, source.id, title=title, date=date or default_date, source=source.name
     )
-    yield _Record(document, source.path, source.alt_id)
+    if bad_date is not None:
+        yield bad_date
+    yield _Record(document, source.name, source.alt_id)
 
 
 def _ignore(problem: ReadProblem) -> None:
@@ -1075,11 +1156,16 @@ def iter_documents(
         standard input.  A file named explicitly is read whatever its suffix
         (as text unless it is HTML or JSONL by suffix).
     date : str, optional
-        Date given to documents that carry none (the CLI's ``--date``).
+        Date given to documents that carry none (the CLI's ``--date``); it
+        must name one day (``2016-05-02``).  A document's own date (JSONL
+        ``date``, an HTML page's date) that is no date is reported (reason
+        starting :data:`IGNORED_DATE`) and replaced by ``date``; the document
+        is kept.
     on_problem : callable, optional
         Called once with a :class:`ReadProblem` for each input (or JSONL line)
         that cannot be used; the input is skipped and reading continues.  When
-        None, problems are skipped silently.
+        None, problems are skipped silently.  An item of ``inputs`` that is
+        not a path (None, a number) is such an input, named ``inputs[i]``.
     stdin : file-like, optional
         Stream read for ``-`` (default ``sys.stdin``).  Its content is read as
         JSON Lines when the first non-blank line is a JSON object with
@@ -1107,12 +1193,18 @@ def iter_documents(
     [ReadProblem(path='missing.txt', reason='no such file or directory')]
     """
     report = on_problem or _ignore
-    if isinstance(inputs, (str, os.PathLike)):
+    check_date(date)
+    if isinstance(inputs, (str, bytes, os.PathLike)) or not isinstance(inputs, abc.Iterable):
         inputs = [inputs]  # one path, not an iterable of characters
     read_keys: set[str] = set()
     used_ids: dict[str, str] = {}
-    for raw in inputs:
-        for source in _sources(os.fspath(raw), report):
+    for i, raw in enumerate(inputs):
+        try:
+            path = os.fsdecode(raw)
+        except TypeError:
+            report(ReadProblem(f"inputs[{i}]", f"not a file name but {type(raw).__name__}"))
+            continue
+        for source in _sources(path, report):
             if source.key in read_keys:
                 continue  # the same file reached twice (named and matched by a glob, say)
             read_keys.add(source.key)
@@ -1125,7 +1217,7 @@ def iter_documents(
                     if document is not None:
                         yield document
             except GraphbuildError as exc:
-                report(ReadProblem(source.path, str(exc)))
+                report(ReadProblem(source.name, str(exc)))
 
 
 def _claim_id(

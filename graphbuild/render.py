@@ -170,8 +170,8 @@ def page_data(
     Raises
     ------
     GraphbuildError
-        On an unknown layout, a bad ``top`` or ``layout="physics"`` with
-        ``physics=False``.
+        When ``G`` is not a graph, on an unknown layout, a bad ``top`` or
+        ``layout="physics"`` with ``physics=False``.
 
     Examples
     --------
@@ -186,6 +186,8 @@ def page_data(
     >>> [(e["from"], e["to"], e["count"], e["type"]) for e in d["edges"]]
     [('actor:a', 'actor:b', 1, 'meeting')]
     """
+    if not isinstance(G, nx.Graph):
+        raise GraphbuildError(f"expected a graph from graphbuild.build_graph, not {type(G).__name__}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise GraphbuildError(f"top must be a positive whole number, not {top!r}")
 
