@@ -596,7 +596,7 @@ CONTENT_DEPTH = 7
 
 
 def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = True,
-                   places: str | None = None) -> list[str]:
+                   places: str | None = None, groups: bool = True, depth: int = CONTENT_DEPTH) -> list[str]:
     """The first party named in what an act asks, threatens, offers or does: with its conjuncts.
 
     Read breadth-first from the trigger through its objects, complements, prepositions and
@@ -612,21 +612,23 @@ def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = 
     read.  ``subjects=False`` leaves out the subjects of content clauses (in "warned that Russia
     would respond", Russia is who would act, not whom the warning is aimed at).  Places are
     skipped ("condemned the fighting in Aleppo" is not aimed at Aleppo) unless ``places`` is
-    "state" (threats: "a curfew in Algiers" -> Algeria) or "place" (attacks: "shelled
-    positions near Rafah" -> Rafah).  Named actors are preferred; a group named by a
-    common noun ("opposition candidates") is taken only when no named party is found.
+    "state" (threats: "a curfew in Algiers" -> Algeria), "country" (a country only) or "place"
+    (attacks: "shelled positions near Rafah" -> Rafah).  Named actors are preferred; a group
+    named by a common noun ("opposition candidates") is taken only when no named party is
+    found, and never with ``groups=False``.
     """
-    for groups in (False, True):
+    limit = depth
+    for with_groups in ((False, True) if groups else (False,)):
         queue = [(c, 1) for c in verb.children if _leads_into_content(c, verb, res, subjects=False)]
         while queue:
             tok, depth = queue.pop(0)
-            keys = [k for k in _party_at(tok, res, groups, places) if k not in source]
+            keys = [k for k in _party_at(tok, res, with_groups, places) if k not in source]
             if keys:
                 for c in tok.conjuncts:
                     if c.i > tok.i:
-                        keys += [k for k in _party_at(c, res, groups, places) if k not in source]
+                        keys += [k for k in _party_at(c, res, with_groups, places) if k not in source]
                 return list(dict.fromkeys(keys))
-            if depth < CONTENT_DEPTH:
+            if depth < limit:
                 queue += [(c, depth + 1) for c in tok.children
                           if _leads_into_content(c, verb, res, subjects=subjects)]
     return []
@@ -636,7 +638,7 @@ def _leads_into_content(tok, verb, res: _Resolver, *, subjects: bool) -> bool:
     """Whether the content walk of :func:`_content_party` goes on to ``tok``."""
     if tok.dep_ in _OUT_OF_CONTENT or tok.dep_ in SUBJECT_DEPS and (not subjects or tok.head.i == verb.i):
         return False
-    if tok.dep_ == "agent" or tok.dep_ == "prep" and tok.lower_ in BACKGROUND_PREPS:
+    if tok.dep_ == "agent" and tok.head.i == verb.i or tok.dep_ == "prep" and tok.lower_ in BACKGROUND_PREPS:
         return False
     if tok.dep_ == "prep" and tok.lower_ == "in" and any(
             c.lower_ in ("response", "retaliation", "return", "exchange", "protest") for c in _children(tok, "pobj")):
@@ -677,15 +679,20 @@ def _place_party(key: str, res: _Resolver, places: str | None) -> list[str]:
     (``"state"``: a country, a capital or a city of the gazetteer), or nothing."""
     if places == "place":
         return [key]
+    ent = res.m.entities[key]
+    if ent.iso and places in ("state", "country"):
+        return [res.m.state(ent.iso).key]
     if places != "state":
         return []
-    ent = res.m.entities[key]
-    if ent.iso:
-        return [res.m.state(ent.iso).key]
     iso = res.lex.seat(ent.label) or (res.lex.city(ent.label) or {}).get("country")
     if iso and iso in res.lex.countries:
         return [res.m.state(iso).key]
     return []
+
+
+#: How deep in a reported clause a statement's target may be named ("says growth in Australia
+#: will slow": three links from "slow" to "Australia"); deeper names are background.
+REPORT_DEPTH = 4
 
 
 def _reported_clauses(verb) -> list["Token"]:
@@ -701,23 +708,29 @@ def _reported_clauses(verb) -> list["Token"]:
 
 
 def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
-    """Whom a statement is about: the named subject of its reported clause or quote, else the
-    clause's named object ("Jubeir said Assad must leave" -> Assad; "Kerry said the strikes
-    hit Syrian positions" -> Syria), else "about/on X" of the statement itself.
+    """Whom a statement is about, as a CAMEO coder reads it: the named subject of its reported
+    clause or quote, else the first party named in the clause's content, else "about/on X" of
+    the statement itself.
+
+    * "Jubeir said Assad must leave" -> Assad;
+    * "the IMF says growth in Australia will slow" -> Australia (named inside the subject);
+    * "Costello says a pickup could keep Australia in a strong position" -> Australia.
 
     A statement of fact that names no one ("police said the fire was under control") keeps no
-    target; nor does one about the speaker ("Kerry said he would travel").
+    target; nor does one about the speaker ("Kerry said he would travel").  Groups named by a
+    common noun and places other than countries ("in Sydney") name no one here.
     """
     for clause in _reported_clauses(verb):
         for s in _children(clause, "nsubj", "nsubjpass"):
             keys = [k for k in (res.phrase(s, allow_groups=False) or _owner_state(s, res)) if k not in source]
+            keys = [k for k in keys if res.m.entities[k].type != "group"]
+            if not keys and s.pos_ != "PRON":
+                keys = _content_party(s, res, source, groups=False, places="country", depth=REPORT_DEPTH)
             if keys:
                 return keys
-        keys = [k for k in _objects(clause, res, ("against", "on", "upon", "with", "at"))
-                + [k for o in _children(clause, "dobj") for k in _owner_state(o, res)] if k not in source]
-        keys = [k for k in keys if res.m.entities[k].type != "group"]
+        keys = _content_party(clause, res, source, groups=False, places="country", depth=REPORT_DEPTH)
         if keys:
-            return list(dict.fromkeys(keys))
+            return keys
     for p in _children(verb, "prep"):
         if p.lower_ in ("about", "on", "regarding", "concerning", "of"):
             keys = [k for o in _children(p, "pobj") for k in res.phrase(o, allow_groups=False) if k not in source]

@@ -695,6 +695,9 @@ DYADS = [
     # statements about someone: the named subject or object of the reported clause
     ("Ambassador Lena Holt said Omar Bashir must step down.", "statement", "Lena Holt", "Omar Bashir"),
     ("Prime Minister Arno Vehko said Estonia was ready for talks.", "statement", "Arno Vehko", "Estonia"),
+    # ... or the first party named inside the clause, a country named as a place standing for its state
+    ("The World Bank says inflation in Mexico will fall next year.", "statement", "World Bank", "Mexico"),
+    ("Minister Rosa Tello said the reforms would leave Peru stronger.", "statement", "Rosa Tello", "Peru"),
     # attacks: "fired X at Y"
     ("Ecuador fired warning shots at Colombian fishing boats.", "attack", "Ecuador", "Colombia"),
     # an attribution hung on the apposition before it reports the main clause
@@ -714,6 +717,7 @@ DYADS = [
 UNDIRECTED_STATEMENTS = [
     "Ambassador Lena Holt said the weather was improving.",
     "Ambassador Lena Holt said she would travel to Oslo.",
+    "The World Bank said the floods in Lima had closed schools.",  # a city is where, not whom
 ]
 
 
