@@ -165,7 +165,7 @@ def _date(args) -> str | None:
 
 def _check_outputs(paths: Sequence[str | None]) -> None:
     """Fail before any work when an output cannot be written."""
-    from .util import check_writable
+    from .outputs import check_writable
 
     for path in paths:
         if path and path != "-":
@@ -213,7 +213,7 @@ def sample_path() -> Path:
 
 
 def cmd_extract(args) -> int:
-    from .util import exclusive_lock
+    from .outputs import exclusive_lock
 
     if args.append and args.output == "-":
         raise _UsageError("--append needs --output FILE")

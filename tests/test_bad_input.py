@@ -27,7 +27,7 @@ from graphbuild.dates import parse_doc_date
 from graphbuild.export import read_extraction_json
 from graphbuild.read import IGNORED_DATE, document_from_text, iter_documents, printable_path
 from graphbuild.types import GraphbuildError
-from graphbuild.util import exclusive_lock
+from graphbuild.outputs import exclusive_lock
 
 ROOT = Path(__file__).resolve().parents[1]
 KERRY = "Kerry met Lavrov in Geneva.\n"
@@ -389,7 +389,7 @@ def test_a_second_append_onto_the_same_file_is_refused(tmp_path, no_work, capsys
 def test_a_lock_held_by_another_process_is_refused(tmp_path) -> None:
     out = tmp_path / "x.json"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from graphbuild.util import exclusive_lock\n"
+        [sys.executable, "-c", "import sys, time; from graphbuild.outputs import exclusive_lock\n"
          f"with exclusive_lock({str(out)!r}):\n    print('held', flush=True); time.sleep(30)"],
         stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
     try:
