@@ -35,7 +35,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterable, Mapping
 
-from .util import data_path
+from .util import data_path, load_data
 
 if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon
@@ -161,12 +161,22 @@ class Entry:
 class CodeBook:
     """The bundled dictionaries as token-tuple automata (read-only mappings)."""
 
+    #: Every name of a country: names, demonyms, capitals, big cities ("perth" -> AUS).
     countries: Mapping[tuple[str, ...], str]
     actors: Mapping[tuple[str, ...], tuple[Entry, ...]]
     agents: Mapping[tuple[str, ...], tuple[str, ...]]
     #: ISO alpha-3 -> the label graphbuild gives that state ("AUS" -> "Australia").
     state_labels: Mapping[str, str]
     longest: int
+    #: Names that say a country inside a longer name: country names and demonyms only, so that
+    #: the town of Lawrence, Kansas (a USA name of the dictionaries) does not make "Carmen Lawrence" American.
+    country_words: Mapping[tuple[str, ...], str]
+    #: Named actors that are organizations or groups, not people ("al qaeda").
+    bodies: frozenset
+    #: ISO alpha-3 -> the demonym graphbuild knows for it ("AUS" -> "Australian").
+    demonyms: Mapping[str, str]
+    #: Word lists of ``data/actor_rules.json``.
+    rules: Mapping[str, frozenset]
 
     @classmethod
     def load(cls, lexicon: "Lexicon | None" = None) -> "CodeBook":
@@ -177,6 +187,8 @@ class CodeBook:
         valid = frozenset(iso3_of.values())
         countries = {tuple(k.split()): v for k, v in raw["countries"].items()}
         labels: dict[str, str] = {}
+        words: dict[tuple[str, ...], str] = {}
+        demonyms: dict[str, str] = {}
         if lexicon is not None:
             for iso2, c in lexicon.countries.items():
                 if iso2 in iso3_of:
@@ -185,20 +197,47 @@ class CodeBook:
             names += [(k + "s", v) for k, v in lexicon.demonyms.items()]
             for name, iso2 in names:
                 if iso2 in iso3_of:
+                    words.setdefault(name_tokens(name), iso3_of[iso2])
                     countries.setdefault(name_tokens(name), iso3_of[iso2])
+            for name, iso2 in sorted(lexicon.demonyms.items(), key=lambda x: (-len(x[0]), x[0])):
+                if iso2 in iso3_of and not name.isupper():
+                    demonyms.setdefault(iso3_of[iso2], name)
+        else:
+            words = countries
         actors = {
             tuple(k.split()): tuple(Entry(ActorCode.parse(c, valid), s, e) for c, s, e in v)
             for k, v in raw["actors"].items()
         }
         agents = {tuple(k.split()): tuple(v) for k, v in raw["agents"].items()}
         longest = max(len(k) for d in (countries, actors, agents) for k in d)
+        rules = {k: frozenset(v) for k, v in load_data("actor_rules.json").items() if isinstance(v, list)}
         return cls(MappingProxyType(countries), MappingProxyType(actors), MappingProxyType(agents),
-                   MappingProxyType(labels), longest)
+                   MappingProxyType(labels), longest, MappingProxyType(words),
+                   frozenset(tuple(b.split()) for b in raw["bodies"]), MappingProxyType(demonyms),
+                   MappingProxyType(rules))
 
     # -- look-ups ------------------------------------------------------------
     def country_of(self, name: str) -> str | None:
         """ISO alpha-3 of a country name, demonym or capital ("Australian" -> "AUS")."""
         return self.countries.get(name_tokens(name))
+
+    def is_body(self, name: str) -> bool:
+        """Whether ``name`` is an organization or group of the dictionaries ("Al Qaeda", "NATO")."""
+        return name_tokens(name) in self.bodies
+
+    def is_generic(self, name: str) -> bool:
+        """A bare common noun that names nobody in particular: "Police", "Group", "Militants"."""
+        toks = name_tokens(name)
+        if len(toks) != 1 or name.strip(".").isupper() or toks in self.countries:
+            return False
+        return toks[0] in self.rules.get("generic_words", ()) or toks in self.agents
+
+    def national_label(self, word: str, country: str) -> str:
+        """A generic body named with its state: ("police", "PAK") -> "Pakistani police"."""
+        word = word.lower()
+        if country in self.demonyms:
+            return f"{self.demonyms[country]} {word}"
+        return f"{word.capitalize()} of {self.state_labels.get(country, country)}"
 
     def entries(self, name: str) -> tuple[Entry, ...]:
         """The codes of a named actor called exactly ``name``."""
@@ -324,7 +363,8 @@ def code_actor(
         body = named.code if named.code and named.code[:3] in _BODY_PREFIXES else None
     else:
         tokens = name_tokens(label)
-        country = next((v for _, _, v in book.scan(tokens, (book.countries,))), None)
+        country = book.countries.get(tokens) or next(
+            (v for _, _, v in book.scan(tokens, (book.country_words,))), None)
         sectors = book.sectors_of(label)
         body = None
         inner = [v for _, _, v in book.scan(tokens, (book.actors,))]
@@ -345,7 +385,8 @@ def code_actor(
     if not country and not body and home and set(sectors) & STATE_SECTORS:
         country = home
     if body:
-        sectors = (body[:3], *[s for s in sectors if s != body[:3]])
+        # An official of an international body is the body's ("UN special envoy": IGOUNO, not IGOUNOGOV).
+        sectors = (body[:3], *[s for s in sectors if s != body[:3] and s != "GOV"])
     return ActorCode.of(country, sectors, body)
 
 

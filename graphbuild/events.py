@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
-from .codes import CodeBook, code_actors, default_codebook
+from .codes import STATE_SECTORS, CodeBook, code_actors, default_codebook
 from .dates import normalize_date, parse_doc_date
 from .event_types import REGISTRY, names
 from .lexicon import Lexicon, Trigger, default_lexicon
@@ -1420,6 +1420,49 @@ def _quote(sent_text: str, trigger_offset: int) -> str | None:
     return None
 
 
+def _qualified(m: Mentions, key: str, actor: Actor, book: CodeBook, doc_id: str) -> str | None:
+    """A label for an actor named by a bare common noun ("Police", "Militants"), or None to drop it.
+
+    * A state's body is that state's: "Police in Karachi say" gives "Pakistani police" (the
+      country of its code, else of the places and states of its sentences);
+    * anyone else is placed where its sentence is: "Militants attacked a bus in Kashmir"
+      gives "Militants in Kashmir";
+    * a party of an event named nowhere else keeps its word with the article's id
+      ("Rebels (t.txt)"), so it never joins another article's rebels;
+    * a capitalised word the model took for a name ("Group" of "the Group of eight") is no actor.
+    """
+    ents, lex = m.entities, m.lex
+    sents = sorted({m.doc[i].sent.start for i, k in m.actor_at.items() if k == key})
+    where: list[tuple[int, str]] = []
+    for table in (m.place_at, m.actor_at):
+        for i, k in table.items():
+            e = ents.get(k)
+            if e is not None and k != key and m.doc[i].sent.start in sents and (e.kind == "place" or e.type == "state"):
+                where.append((i, k))
+    where.sort()
+    national = bool(set(actor.sectors) & STATE_SECTORS)
+    if national:
+        country = actor.country
+        # where it is ("Police in Karachi") before whom the sentence names ("... accused of targeting India")
+        for kinds in (("place",), ("place", "actor")):
+            if country:
+                break
+            isos = {ents[k].iso or (lex.city(ents[k].label) or {}).get("country")
+                    for _, k in where if ents[k].kind in kinds} - {None}
+            states = {book.country_of(lex.country_label(i)) for i in isos if i in lex.countries} - {None}
+            country = states.pop() if len(states) == 1 else None
+        if country:
+            actor.country = country
+            actor.code = country + "".join(actor.sectors)
+            return book.national_label(actor.label, country)
+    if not (national or key.startswith("group:")):
+        return None  # a capitalised common noun the model took for a name ("the Group of eight")
+    places = [ents[k].label for _, k in where if ents[k].kind == "place"]
+    if places:
+        return f"{actor.label} in {places[0]}"
+    return f"{actor.label} ({doc_id})" if key.startswith("group:") else None
+
+
 def _affiliation_evidence(m: Mentions, key: str, aff: str, doc_id: str, offset: int) -> dict | None:
     """The first sentence that names both an actor and its affiliation ("U.S. Secretary of State John Kerry")."""
     def sentences(k: str) -> dict[int, object]:
@@ -1455,6 +1498,8 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
     m = Mentions(doc, lex)
     if document.dateline and offset == 0:  # the dateline opened the first piece of the text
         m.add_dateline(document.dateline)
+    book = codebook or default_codebook()
+    m.settle(book)
     found = list(iter_events(m))
     m.labels()
     ref = parse_doc_date(document.date)
@@ -1498,15 +1543,30 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
             a.affiliation = actor_for(aff).label
             a.affiliation_evidence = _affiliation_evidence(m, key, aff, document.id, offset)
     home = m.home_state()
-    code_actors(list(actors.values()), codebook or default_codebook(), date=ref,
+    code_actors(list(actors.values()), book, date=ref,
                 home=ents[home].label if home in ents else None)
+    # No actor is named by a bare common noun (see _qualified).
+    dropped = set()
+    for key, a in list(actors.items()):
+        if not book.is_generic(a.label):
+            continue
+        label = _qualified(m, key, a, book, document.id)
+        if label is None:
+            dropped.add(key)
+            del actors[key]
+        else:
+            a.label = label
+            a.id = Actor(label=a.label, type=a.type).id
+    for a in actors.values():
+        if a.affiliation and any(ents[k].label == a.affiliation for k in dropped):
+            a.affiliation, a.affiliation_evidence = None, None
 
     events: list[Event] = []
     seen: set[tuple] = set()
     for f in found:
         sent = f.trigger.sent
-        src_key = f.source[0] if f.source else None
-        tgt_keys = [k for k in f.targets if k in ents and ents[k].label]
+        src_key = f.source[0] if f.source and f.source[0] not in dropped else None
+        tgt_keys = [k for k in f.targets if k in ents and ents[k].label and k not in dropped]
         src = actor_for(src_key) if src_key and ents.get(src_key) and ents[src_key].kind == "actor" else None
         if src_key and src is None:
             continue
@@ -1538,6 +1598,8 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
                 source_id=src.id if src else "", target_ids=[t.id for t in group],
                 place_id=place.id if place else None,
             ))
+    # Parties first met in the events above (a state named only through its city) get codes too.
+    code_actors(list(actors.values()), book, date=ref, home=ents[home].label if home in ents else None)
     return DocExtraction(
         document=document,
         actors=sorted(actors.values(), key=lambda a: a.id),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
+from .codes import is_armed_group
 from .lexicon import Lexicon
 from .names import NAME_PARTICLES, clean_name, initials, is_acronym, is_initials, is_shouted, split_country, surname
 from .nlp import tokens_in
@@ -25,6 +26,8 @@ from .types import Dateline, slugify
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
+
+    from .codes import CodeBook
 
 __all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS", "BODY_NOUNS"]
 
@@ -143,17 +146,10 @@ class Mentions:
         place.names.update(actor.names)
         place.mentions += actor.mentions
         place.first = min(place.first, actor.first)
-        del self.entities[actor.key]
-        for i, k in list(self.actor_at.items()):
+        for i, k in self.actor_at.items():
             if k == actor.key:
-                del self.actor_at[i]
                 self.place_at[i] = place.key
-        for keys in self._persons_by_surname.values():
-            if actor.key in keys:
-                keys.remove(actor.key)
-        for e in self.entities.values():
-            if e.affiliation == actor.key:
-                e.affiliation = None
+        self._drop(actor)
 
     def _mark(self, span, key: str, role: str) -> None:
         table = self.actor_at if role == "actor" else self.place_at
@@ -796,6 +792,118 @@ class Mentions:
         return None
 
     # -- output ---------------------------------------------------------------
+    # -- what the actor dictionaries settle ---------------------------------
+    def settle(self, book: "CodeBook") -> None:
+        """Correct entities the model misread, with the actor dictionaries and word lists.
+
+        Run before events are found, so that a misread person takes no "he said".
+
+        * A person whose name, after a demonym, is an organization or group of the
+          dictionaries is that body: "a wounded Arab Al Qaeda fighter" names Al Qaeda.
+        * A "person" known only by a plural proper noun ("Apaches", "F-16s") is a
+          weapon or a people, not a person: it is no actor.
+        * An organization whose name is a title and a personal name ("Federal Labor MP
+          Carmen Lawrence") is that person, with that title; she joins the "Dr Lawrence"
+          of the same article.
+        * An organization named like a street ("Appin Road") is a place.
+        * A one-word organization that is the first word of exactly one longer
+          organization's name ("Phillips" after "Phillips Petroleum") is that organization.
+        """
+        for ent in [e for e in self.entities.values() if e.type == "person"]:
+            if ent.key in self.entities:
+                self._person_not_person(ent, book)
+        for ent in [e for e in self.entities.values() if e.type == "organization"]:
+            if ent.key in self.entities:
+                self._organization_not_organization(ent, book)
+        orgs = [e for e in self.entities.values() if e.type in ("organization", "group")]
+        for short in orgs:
+            names = set(short.names)
+            if short.key not in self.entities or len(names) != 1:
+                continue
+            word = next(iter(names))
+            if len(word.split()) != 1 or is_initials(word):
+                continue
+            longer = [e for e in orgs if e is not short and e.key in self.entities
+                      and any(len(n.split()) > 1 and n.split()[0] == word for n in e.names)]
+            if len(longer) == 1:
+                self._merge(short, longer[0])
+
+    def _person_not_person(self, ent: LocalEntity, book: "CodeBook") -> None:
+        names = list(ent.names)
+        if names and all(len(n.split()) == 1 and n.endswith("s") for n in names):
+            toks = [self.doc[i] for i, k in self.actor_at.items() if k == ent.key]
+            if any(c.isdigit() for n in names for c in n) or (toks and all(t.tag_ == "NNPS" for t in toks)):
+                self._drop(ent)
+                return
+        if is_armed_group(book, names):
+            # "Lashkar-e-Taiba" tagged a person once and a group once: the dictionary knows it is a group
+            same = [e for e in self.entities.values() if e.type in ("organization", "group")
+                    and {n.casefold() for n in e.names} & {n.casefold() for n in names}]
+            if len(same) == 1:
+                self._merge(ent, same[0])
+                self._forget_surname(ent.key)
+                return
+        for name in names:
+            words = name.split()
+            # "Arab Al Qaeda": the body's name after one or two qualifying words
+            body = next((" ".join(words[k:]) for k in range(min(3, len(words)))
+                         if book.is_body(" ".join(words[k:]))), None)
+            if body:
+                ent.type = "group" if is_armed_group(book, [body]) else "organization"
+                ent.names = Counter({body: sum(ent.names.values())})
+                ent.title = None
+                self._forget_surname(ent.key)
+                return
+
+    def _organization_not_organization(self, ent: LocalEntity, book: "CodeBook") -> None:
+        lex = self.lex
+        streets = book.rules.get("street_words", frozenset())
+        names = list(ent.names)
+        if names and all(len(n.split()) > 1 and n.split()[-1].lower().rstrip(".") in streets for n in names):
+            self._actor_to_place(ent, self.place(max(names, key=len)))
+            return
+        titles = book.rules.get("member_titles", frozenset()) | lex.title_nouns
+        for name in names:
+            words = name.split()
+            cut = max((j for j, w in enumerate(words[:-2]) if w.lower().rstrip(".") in titles), default=None)
+            if cut is None:
+                continue
+            tail = words[cut + 1:]
+            if len(tail) > 3 or not all(w[:1].isupper() and w.lower() not in lex.org_words for w in tail) \
+                    or any(lex.demonym(w) or lex.country(w) for w in tail):
+                continue
+            ent.type = "person"
+            ent.names = Counter({" ".join(tail): sum(ent.names.values())})
+            ent.title = ent.title or " ".join(words[:cut + 1])
+            key = surname(tail)
+            same = [self.entities[k] for k in self._persons_by_surname.get(key, []) if k in self.entities]
+            if same:
+                title = ent.title
+                into = max(same, key=lambda e: (len(max(e.names, key=len).split()), e.mentions))
+                self._merge(ent, into)
+                if not into.title or into.title.lower().rstrip(".") in lex.honorifics:
+                    into.title = title  # "Federal Labor MP" says more than "Dr"
+            else:
+                self._persons_by_surname.setdefault(key, []).append(ent.key)
+            return
+
+    def _forget_surname(self, key: str) -> None:
+        """``key`` is no longer a person that a bare surname may stand for."""
+        for keys in self._persons_by_surname.values():
+            if key in keys:
+                keys.remove(key)
+
+    def _drop(self, ent: LocalEntity) -> None:
+        """Forget an entity that is no actor: its tokens stand for nothing."""
+        del self.entities[ent.key]
+        for i, k in list(self.actor_at.items()):
+            if k == ent.key:
+                del self.actor_at[i]
+        self._forget_surname(ent.key)
+        for e in self.entities.values():
+            if e.affiliation == ent.key:
+                e.affiliation = None
+
     def labels(self) -> None:
         """Choose each entity's canonical label: the fullest proper name."""
         for e in self.entities.values():

@@ -9,15 +9,30 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .codes import ActorCode, CodeBook, codes_conflict, default_codebook, name_tokens
 from .names import is_initials, name_key, split_country, strip_name_prefix, surname
 from .types import Actor, DocExtraction, Event, Extraction, Place
 
-__all__ = ["resolve", "merge_into", "name_key"]
+__all__ = ["resolve", "merge_into", "name_key", "can_merge"]
 
+
+
+def _code(a: Actor) -> ActorCode | None:
+    return ActorCode(a.country, tuple(a.sectors), a.code) if a.code else None
+
+
+def can_merge(a: Actor, b: Actor) -> bool:
+    """Whether two actors may be one: same type, and codes that do not say otherwise.
+
+    "Australian police" (AUSCOP) and "Pakistani police" (PAKCOP) share the alias
+    "Police" but are two actors; a company is never a person.
+    """
+    return a.type == b.type and not codes_conflict(_code(a), _code(b))
 
 
 class _Merger:
-    def __init__(self, extraction: Extraction) -> None:
+    def __init__(self, extraction: Extraction, book: CodeBook) -> None:
+        self.book = book
         self.out = extraction
         self.actors: dict[str, Actor] = {a.id: a for a in extraction.actors}
         self.places: dict[str, Place] = {p.id: p for p in extraction.places}
@@ -39,11 +54,13 @@ class _Merger:
 
     def find_actor(self, a: Actor) -> str | None:
         hit = self.actor_by_label.get((a.type, name_key(a.label)))
-        if hit:
+        if hit and can_merge(a, self.actors[hit]):
             return hit
         # A partial name ("Kerry") joins a full one only if exactly one actor has that alias.
         for n in [a.label] + a.aliases:
-            ids = self.actor_by_alias.get((a.type, name_key(n)), set())
+            if self.book.is_generic(n):
+                continue  # "Police" is everyone's alias: it tells no one apart
+            ids = {i for i in self.actor_by_alias.get((a.type, name_key(n)), set()) if can_merge(a, self.actors[i])}
             if len(ids) == 1:
                 other = self.actors[next(iter(ids))]
                 if a.type != "person" or _compatible(a.label, other.label):
@@ -51,7 +68,7 @@ class _Merger:
         if a.type == "person":
             # "Lavrov" and "Sergei Lavrov": one person when no other person has that surname.
             ids = {i for i in self.by_surname.get(_surname(a.label), set())
-                   if _compatible(a.label, self.actors[i].label)}
+                   if _compatible(a.label, self.actors[i].label) and can_merge(a, self.actors[i])}
             if len(ids) == 1:
                 return next(iter(ids))
         return None
@@ -73,7 +90,7 @@ class _Merger:
         cur.mentions += a.mentions
         cur.docs = sorted(set(cur.docs) | set(a.docs))
         cur.title = cur.title or a.title
-        cur.affiliation = cur.affiliation or a.affiliation
+        _fold_codes(cur, a)
         self._index_actor(cur)
         return hit
 
@@ -127,7 +144,7 @@ class _Merger:
         dst.mentions += src.mentions
         dst.docs = sorted(set(dst.docs) | set(src.docs))
         dst.title = dst.title or src.title
-        dst.affiliation = dst.affiliation or src.affiliation
+        _fold_codes(dst, src)
         for ev in self.events.values():
             if ev.source_id == src_id:
                 ev.source_id = dst_id
@@ -155,9 +172,9 @@ class _Merger:
                 continue
             words = a.label.split()
             if len(words) == 1 and a.label[:1].isupper() and not is_initials(a.label) \
-                    and a.label.lower() not in lex.org_words:
+                    and a.label.lower() not in lex.org_words and not a.code:  # a coded body is no one's surname
                 hits = persons_by_surname.get(_surname(a.label), [])
-                if len(hits) == 1:
+                if len(hits) == 1 and not codes_conflict(_code(a), _code(hits[0])):
                     self._absorb(a.id, hits[0].id)
         org_words = {w.lower() for w in lex.org_words}
         for a in sorted(self.actors.values(), key=lambda a: a.id):
@@ -166,7 +183,7 @@ class _Merger:
                 continue
             longer = [o for o in self.actors.values() if o.type == "organization" and o.id != a.id
                       and len(o.label.split()) > 1 and name_key(o.label).split()[-1] == name_key(a.label)]
-            if len(longer) == 1:
+            if len(longer) == 1 and can_merge(a, longer[0]):
                 self._absorb(a.id, longer[0].id)
         cores: dict[str, list[Actor]] = {}
         for a in self.actors.values():
@@ -178,8 +195,70 @@ class _Merger:
                     continue
                 keep = max(same, key=lambda a: (len(a.label), a.mentions, a.id))
                 for other in sorted(same, key=lambda a: a.id):
-                    if other is not keep:
+                    if other is not keep and not codes_conflict(_code(other), _code(keep)):
                         self._absorb(other.id, keep.id)
+        self._one_government_per_state()
+        self._one_spelling()
+
+    def _one_spelling(self) -> None:
+        """"al-Qaeda" and "Al Qaeda": names that differ only by hyphens are one actor of a type."""
+        spelled: dict[tuple[str, str], list[Actor]] = {}
+        for a in self.actors.values():
+            spelled.setdefault((a.type, " ".join(name_key(a.label).replace("-", " ").split())), []).append(a)
+        for same in spelled.values():
+            if len(same) < 2:
+                continue
+            keep = max(same, key=lambda a: (a.mentions, len(a.docs), a.id))
+            for other in sorted(same, key=lambda a: a.id):
+                if other is not keep and can_merge(other, keep):
+                    self._absorb(other.id, keep.id)
+
+    def _one_government_per_state(self) -> None:
+        """"Australian Government", "Federal Government", "Howard Government", "the Cabinet": one AUSGOV.
+
+        A government variant is a body coded as a state's government whose name is a
+        government word ("government", "cabinet", "administration") after words that
+        only say which state: its name or demonym, "federal", "national", or the name of
+        a person coded as that state's government ("Howard Government" when John Howard
+        is AUSGOV).  A state's or province's government ("Queensland Government") is not.
+        The variant with the state's name in it, else the most mentioned, stays.
+        """
+        book = self.book
+        heads = book.rules.get("government_heads", frozenset())
+        mods = book.rules.get("national_modifiers", frozenset())
+        leaders: dict[str, set[str]] = {}
+        for p in self.actors.values():
+            if p.type == "person" and p.country and "GOV" in p.sectors:
+                leaders.setdefault(_surname(p.label), set()).add(p.country)
+        variants: dict[str, list[tuple[bool, Actor]]] = {}
+        for a in self.actors.values():
+            if a.type not in ("organization", "group"):
+                continue
+            toks = [t for t in name_tokens(a.label) if t not in ("'", "’")]
+            if len(toks) < 1 or toks[-1] not in heads or (a.sectors and list(a.sectors) != ["GOV"]):
+                continue
+            country, named = a.country, False
+            for t in toks[:-1]:
+                iso = book.country_words.get((t,))
+                if iso and (country is None or iso == country):
+                    country, named = iso, True
+                elif t in mods:
+                    continue
+                elif len(leaders.get(t, ())) == 1 and (country is None or country in leaders[t]):
+                    country = next(iter(leaders[t]))
+                else:
+                    country = None
+                    break
+            if country:
+                variants.setdefault(country, []).append((named, a))
+        for country, group in sorted(variants.items()):
+            if len(group) < 2:
+                continue
+            keep = max(group, key=lambda x: (x[0], x[1].mentions, len(x[1].label), x[1].id))[1]
+            keep.country, keep.sectors, keep.code = country, ["GOV"], f"{country}GOV"
+            for _, other in sorted(group, key=lambda x: x[1].id):
+                if other is not keep and other.id in self.actors:
+                    self._absorb(other.id, keep.id)
 
     def finish(self) -> Extraction:
         self._vote_types()
@@ -217,6 +296,18 @@ def _same_org_groups(same: list[Actor], lex) -> list[list[Actor]]:
     return [g for iso, g in by_iso.items() if iso] + [[a] for a in by_iso.get(None, [])]
 
 
+def _fold_codes(into: Actor, other: Actor) -> None:
+    """Keep what either record knows of affiliation and codes."""
+    if not into.affiliation:
+        into.affiliation, into.affiliation_evidence = other.affiliation, other.affiliation_evidence
+    elif into.affiliation == other.affiliation and not into.affiliation_evidence:
+        into.affiliation_evidence = other.affiliation_evidence
+    if not into.code and other.code:
+        into.country, into.sectors, into.code = other.country, list(other.sectors), other.code
+    elif into.code and other.code and not into.country and other.country and into.code.startswith("---"):
+        into.country, into.sectors, into.code = other.country, list(other.sectors), other.code
+
+
 def _surname(name: str) -> str:
     """The surname key of a person's label ("Ferdinand Marcos Jr" -> "marcos")."""
     return surname(name_key(name).split())
@@ -234,14 +325,19 @@ def _fuller(new: str, cur: str) -> bool:
     return (len(new.split()), len(new)) > (len(cur.split()), len(cur))
 
 
-def merge_into(extraction: Extraction, docs: Iterable[DocExtraction]) -> Extraction:
-    """Add per-document results to ``extraction`` (which may already hold earlier documents)."""
-    m = _Merger(extraction)
+def merge_into(extraction: Extraction, docs: Iterable[DocExtraction], *,
+               codebook: CodeBook | None = None) -> Extraction:
+    """Add per-document results to ``extraction`` (which may already hold earlier documents).
+
+    ``codebook`` (default :func:`graphbuild.codes.default_codebook`) decides which
+    actors may not merge and which government names are one government.
+    """
+    m = _Merger(extraction, codebook or default_codebook())
     for de in docs:
         m.add(de)
     return m.finish()
 
 
-def resolve(docs: Iterable[DocExtraction]) -> Extraction:
+def resolve(docs: Iterable[DocExtraction], *, codebook: CodeBook | None = None) -> Extraction:
     """Merge per-document extractions into one :class:`~graphbuild.types.Extraction`."""
-    return merge_into(Extraction(), docs)
+    return merge_into(Extraction(), docs, codebook=codebook)

