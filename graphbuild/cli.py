@@ -56,6 +56,9 @@ def _common_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
     p.add_argument("--sample", action="store_true", help="use the sample article shipped with graphbuild")
     p.add_argument("--strict", action="store_true", help="exit 1 when any input had to be skipped")
+    p.add_argument("--keep-duplicates", action="store_true",
+                   help="extract every document, even one whose text repeats another's (by default "
+                   "a copy is listed with duplicate_of and adds no events)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
 
 
@@ -188,6 +191,7 @@ def _run_extraction(args, existing=None):
         extraction = corpus.extract(
             inputs, documents=documents, model=args.model, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
             date=_date(args), progress=tick, on_problem=_problem_printer(args), existing=existing,
+            duplicates=not args.keep_duplicates,
         )
     finally:
         if bar is not None:

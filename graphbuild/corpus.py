@@ -40,6 +40,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
+from .cluster import assign_clusters
+from .dedup import DuplicateFinder, mark_duplicates
 from .events import extract_document
 from .read import ReadProblem, check_date, document_from_text, iter_documents
 from .resolve import merge_into, resolve
@@ -646,6 +648,7 @@ def extract(
     on_problem: ProblemHandler | None = None,
     existing: Extraction | None = None,
     pipeline: "Pipeline | None" = None,
+    duplicates: bool = True,
 ) -> Extraction:
     """Read, parse and extract a corpus into one merged :class:`Extraction`.
 
@@ -695,11 +698,19 @@ def extract(
         ``documents`` is replaced, but events from the old text are kept.
     pipeline : Pipeline, optional
         An already loaded pipeline to use instead of loading ``model``.
+    duplicates : bool
+        Find articles whose text repeats another's, in this run or in
+        ``existing`` (:mod:`graphbuild.dedup`): each copy is listed in
+        ``documents`` with ``duplicate_of`` and adds no events.  Of a group
+        of copies the one with the smallest document id is kept (documents
+        of ``existing`` come first), whatever the input order.  False
+        extracts every document.
 
     Returns
     -------
     Extraction
-        Each ``documents`` entry carries the ``"sha1"`` of its text.
+        Each ``documents`` entry carries the ``"sha1"`` of its text, and
+        ``"minhash"`` (its near-duplicate signature) or ``"duplicate_of"``.
 
     Raises
     ------
@@ -729,6 +740,10 @@ def extract(
     known = {d["sha1"] for d in result.documents if d.get("sha1")}
     problems: list[dict[str, str]] = []
     hashes: dict[str, str] = {}
+    finder = DuplicateFinder() if duplicates else None
+    if finder is not None:
+        finder.load(result.documents)
+    copies: dict[str, dict[str, Any]] = {}
 
     def report(problem: ReadProblem) -> None:
         problems.append(problem.to_dict())
@@ -741,6 +756,9 @@ def extract(
             if digest in known:
                 continue
             hashes[document.id] = digest
+            if finder is not None and finder.check(document.id, document.text).duplicate_of:
+                copies[document.id] = {**document.meta(), "sha1": digest}
+                continue
             yield document
 
     n_done = 0
@@ -772,6 +790,9 @@ def extract(
     for entry in merged.documents:
         if entry["id"] in hashes:
             entry["sha1"] = hashes[entry["id"]]
+    if finder is not None:
+        mark_duplicates(merged, finder, copies)
+    assign_clusters(merged)
     seen = {(s.get("path"), s.get("reason")) for s in merged.skipped}
     for p in problems:
         if (p["path"], p["reason"]) not in seen:

@@ -52,7 +52,7 @@ CENTRALITY_KINDS = ("degree", "betweenness", "pagerank", "weighted_degree")
 # Columns of :func:`events_table`, in the order the CSV export writes them.
 EVENT_COLUMNS = (
     "id", "doc", "type", "cameo", "status", "source", "targets", "place", "date",
-    "date_text", "trigger", "quote", "sentence", "start", "end",
+    "date_text", "trigger", "quote", "sentence", "start", "end", "cluster", "reports",
 )
 ACTOR_COLUMNS = (
     "id", "label", "type", "title", "affiliation", "country", "sectors", "code", "aliases",
@@ -64,7 +64,7 @@ AFFILIATION = "affiliation"
 # Edge attributes copied from the event onto every edge it gives (schema order).
 _EDGE_FIELDS = (
     "cameo", "status", "trigger", "date", "date_text", "place", "quote", "sentence",
-    "doc", "start", "end",
+    "doc", "start", "end", "cluster", "reports",
 )
 
 # "2016", "2016-05", "2016-05-02" and anything that starts with one ("2016-05-02T10:00").
@@ -508,11 +508,13 @@ def aggregate(G: nx.MultiDiGraph, *, attributes: bool = True) -> nx.Graph:
     -------
     networkx.Graph
         Same nodes and attributes.  Each edge has ``weight`` (number of
-        distinct events between the pair, ``at`` edges included), ``types``
-        (edge type -> number of events, ``"at"`` among them), ``statuses``
-        (status -> number of events), ``events`` (sorted event ids), ``docs``
-        (sorted document ids) and ``first_date``/``last_date`` (earliest and
-        latest ISO date, None when no event has one).
+        distinct happenings between the pair, ``at`` edges included: events
+        with the same ``cluster`` count once, an event without one counts
+        alone), ``types`` (edge type -> number of happenings, ``"at"`` among
+        them), ``statuses`` (status -> number of happenings), ``events``
+        (sorted ids of every event, each report included), ``docs`` (sorted
+        document ids) and ``first_date``/``last_date`` (earliest and latest
+        ISO date, None when no event has one).
 
     Examples
     --------
@@ -549,17 +551,23 @@ def aggregate(G: nx.MultiDiGraph, *, attributes: bool = True) -> nx.Graph:
 
     for pair in sorted(per_pair, key=lambda p: (str(p[0]), str(p[1]))):
         events = per_pair[pair]
+        # Reports of one happening (same cluster) count once; the first
+        # report (by event id) stands for it in the type and status counts.
+        happenings: dict[Any, tuple[Mapping[str, Any], set[Any]]] = {}
+        for eid in sorted(events, key=str):
+            happenings.setdefault(events[eid][0].get("cluster") or eid, events[eid])
         types: dict[str, int] = {}
         statuses: dict[str, int] = {}
         dates = []
         docs = set()
-        for d, etypes in events.values():
+        for d, etypes in happenings.values():
             for t in etypes:
                 if t is not None:
                     types[t] = types.get(t, 0) + 1
             status = d.get("status")
             if status is not None:
                 statuses[status] = statuses.get(status, 0) + 1
+        for d, _ in events.values():
             day = _iso(d.get("date"))
             if day:
                 dates.append(day)
@@ -568,7 +576,7 @@ def aggregate(G: nx.MultiDiGraph, *, attributes: bool = True) -> nx.Graph:
         dates.sort()
         A.add_edge(
             *pair,
-            weight=len(events),
+            weight=len(happenings),
             types=dict(sorted(types.items())) if len(types) > 1 else types,
             statuses=dict(sorted(statuses.items())) if len(statuses) > 1 else statuses,
             events=sorted(map(str, events)),

@@ -178,7 +178,9 @@ class Event(_Record):
 
     ``source``/``targets``/``place`` hold labels (the extraction contract);
     ``source_id``/``target_ids``/``place_id`` hold the node ids the graph uses,
-    because an actor and a place may share a label ("Syria").
+    because an actor and a place may share a label ("Syria").  ``cluster`` is
+    the id of the happening this event reports and ``reports`` the number of
+    articles reporting that happening (:mod:`graphbuild.cluster`).
     """
 
     type: str
@@ -199,6 +201,8 @@ class Event(_Record):
     target_ids: list[str] = field(default_factory=list)
     place_id: str | None = None
     id: str = ""
+    cluster: str | None = None
+    reports: int | None = None
 
     def __post_init__(self) -> None:
         if not self.id:

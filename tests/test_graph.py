@@ -36,7 +36,7 @@ JAISH = "actor:jaish-al-fatah"
 GENEVA, ZURICH, SYRIA_PLACE = "place:geneva", "place:zurich", "place:syria"
 
 EDGE_FIELDS = {"kind", "event", "type", "cameo", "status", "trigger", "date", "date_text", "place",
-               "quote", "sentence", "doc", "start", "end"}
+               "quote", "sentence", "doc", "start", "end", "cluster", "reports"}
 
 
 def edges_of(G, event_id):
