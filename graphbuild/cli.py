@@ -30,6 +30,10 @@ BUILD_EPILOG = """examples:
   graphbuild build --sample -o output/network.html"""
 
 
+REVIEW_EPILOG = """examples:
+  graphbuild review extraction.json -o corrections.yaml
+  graphbuild extract articles/ --corrections corrections.yaml -o extraction.json"""
+
 ANALYZE_EPILOG = """examples:
   graphbuild analyze extraction.json
   graphbuild analyze extraction.json --centrality betweenness --types meeting --top 10 --json"""
@@ -56,6 +60,9 @@ def _common_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
     p.add_argument("--sample", action="store_true", help="use the sample article shipped with graphbuild")
     p.add_argument("--strict", action="store_true", help="exit 1 when any input had to be skipped")
+    p.add_argument("--corrections", metavar="FILE",
+                   help="apply this corrections file (YAML or CSV, see docs/corrections.md) after "
+                   "resolution; corrections that match nothing are reported")
     p.add_argument("--keep-duplicates", action="store_true",
                    help="extract every document, even one whose text repeats another's (by default "
                    "a copy is listed with duplicate_of and adds no events)")
@@ -109,6 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--min-weight", type=int, help="drop pairs linked by fewer events")
     b.add_argument("--top", type=int, metavar="N", help="keep the N most connected actors")
     b.set_defaults(func=cmd_build)
+
+    rv = sub.add_parser("review", help="suggest corrections: likely duplicate actors and junk",
+                        description="List likely duplicate actors (names alike, shared aliases, same code) "
+                        "and junk candidates as a corrections file with every line commented out: "
+                        "uncomment the right ones and pass the file to --corrections.",
+                        epilog=REVIEW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    rv.add_argument("extraction", help="an extraction JSON written by 'graphbuild extract'")
+    rv.add_argument("-o", "--output", default="-", help="where to write the suggestions (default: stdout)")
+    rv.add_argument("--threshold", type=int, default=90, metavar="0-100",
+                    help="how alike two names must be to suggest a merge (default: %(default)s)")
+    rv.set_defaults(func=cmd_review, quiet=True)
 
     an = sub.add_parser("analyze", help="rank actors by centrality and list communities",
                         description="Rank the actors of an extraction by centrality and group them into "
@@ -182,6 +200,7 @@ def _run_extraction(args, existing=None):
     from .read import sample_documents
 
     inputs = list(args.inputs)
+    corrections = _load_corrections(args)
     documents = sample_documents() if args.sample else []
     if not inputs and not documents:
         raise _UsageError("give at least one INPUT (a file, folder, glob or -), or --sample")
@@ -203,7 +222,25 @@ def _run_extraction(args, existing=None):
               f"{s['events']} events in {seconds:.1f} s ({s['skipped']} skipped)", file=sys.stderr)
     if not extraction.documents:
         raise GraphbuildError("no input could be used")
+    _apply_corrections(corrections, extraction)
     return extraction
+
+
+def _load_corrections(args):
+    if not getattr(args, "corrections", None):
+        return None
+    from .corrections import load_corrections
+
+    return load_corrections(args.corrections)
+
+
+def _apply_corrections(corrections, extraction) -> None:
+    if corrections is None:
+        return
+    from .corrections import apply_corrections
+
+    for problem in apply_corrections(extraction, corrections):
+        print(f"graphbuild: warning: {problem}", file=sys.stderr)
 
 
 def _exit_status(args, extraction) -> int:
@@ -254,7 +291,9 @@ def cmd_build(args) -> int:
     _check_outputs([None if args.no_html else args.output, args.json, args.graphml, args.gexf,
                     args.csv, args.extraction_out])
     if args.extraction:
+        corrections = _load_corrections(args)
         extraction = export.read_extraction_json(args.extraction)
+        _apply_corrections(corrections, extraction)
     else:
         extraction = _run_extraction(args)
     if args.extraction_out:
@@ -286,6 +325,22 @@ def cmd_build(args) -> int:
         print(f"graphbuild: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> "
               + ", ".join(written), file=sys.stderr)
     return 0 if args.extraction else _exit_status(args, extraction)
+
+
+def cmd_review(args) -> int:
+    from . import export
+    from .review import suggest_corrections, suggestions_yaml
+    from .util import atomic_write_text
+
+    if not 0 <= args.threshold <= 100:
+        raise _UsageError("--threshold is a similarity from 0 to 100")
+    extraction = export.read_extraction_json(args.extraction)
+    text = suggestions_yaml(suggest_corrections(extraction, threshold=args.threshold), source=args.extraction)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        atomic_write_text(args.output, text)
+    return 0
 
 
 def cmd_analyze(args) -> int:

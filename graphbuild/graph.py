@@ -44,6 +44,7 @@ __all__ = [
     "event_records",
     "ranking",
     "load_json",
+    "read_text_file",
     "graph_from_json",
 ]
 
@@ -1098,6 +1099,17 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
 # reading back
 
 
+def read_text_file(path: str | os.PathLike[str], what: str, encoding: str = "utf-8") -> str:
+    """The text of a file the user named, or a GraphbuildError naming the file and ``what`` it is."""
+    p = Path(path)
+    try:
+        return p.read_text(encoding=encoding)
+    except FileNotFoundError:
+        raise GraphbuildError(f"{what} file not found: {p}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphbuildError(f"cannot read {what} file {p}: {exc}") from exc
+
+
 def load_json(path: str | os.PathLike[str], what: str) -> Any:
     """Parsed JSON of the file ``path``, or a GraphbuildError that names the file.
 
@@ -1105,12 +1117,7 @@ def load_json(path: str | os.PathLike[str], what: str) -> Any:
     message.
     """
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GraphbuildError(f"{what} file not found: {p}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GraphbuildError(f"cannot read {what} file {p}: {exc}") from exc
+    text = read_text_file(p, what)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
