@@ -359,6 +359,9 @@ def _merge(x: Extraction, actors: _Actors, c: Correction, src: Actor) -> str | N
     dst.docs = sorted(set(dst.docs) | set(src.docs))
     dst.title = dst.title or src.title
     dst.affiliation = dst.affiliation or src.affiliation
+    for name in _SET_FIELDS:
+        if not getattr(dst, name, None) and getattr(src, name, None):
+            setattr(dst, name, getattr(src, name))
     actors.remove(src)
     for e in x.events:
         if e.source_id == src.id:
