@@ -137,7 +137,7 @@ REWRITE = (
     "On Friday in Nairobi, Ethiopian Prime Minister Abiy Ahmed met Kenyan President William Ruto. "
     "The two leaders agreed to grow trade across the border and to build a new road from Moyale "
     "to Lamu port. According to Ruto, young people in the country's north would find work thanks to "
-    "the agreement. Abiy told reporters that his country wanted a way to the sea and would pay for it "
+    "the agreement. Abiy told reporters that Ethiopia wanted a way to the sea and would pay for it "
     "with power from its new dam. The war in Sudan, which has driven millions from their homes, was also "
     "on the agenda. Armed groups across the region were urged by Ruto to give up their weapons and "
     "go back to the talks in Jeddah. Abiy accused unnamed foreign powers of arming both sides. Next month, officials from the two countries will meet again "
