@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .names import name_key
 from .types import Actor, Extraction, GraphbuildError, slugify
 
 __all__ = [
@@ -272,8 +273,6 @@ class _Actors:
 
 
 def _key(name: str) -> str:
-    from .resolve import name_key
-
     return name_key(name)
 
 

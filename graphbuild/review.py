@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from .resolve import name_key
+from .names import name_key
 from .types import Actor, Extraction
 
 __all__ = ["Suggestion", "suggest_corrections", "suggestions_yaml", "FUZZY_THRESHOLD"]
