@@ -97,16 +97,16 @@ def suggest_corrections(extraction: Extraction, *, threshold: int = FUZZY_THRESH
                         f"names alike ({int(scores[i, j])}): {group[i].label!r} ~ {group[j].label!r}")
         owners: dict[str, list[Actor]] = {}
         for a in group:
-            for n in {name_key(n) for n in [a.label, *a.aliases]}:
+            for n in sorted({name_key(n) for n in [a.label, *a.aliases]}):
                 owners.setdefault(n, []).append(a)
-        for name, same in owners.items():
+        for name, same in sorted(owners.items()):
             for a, b in combinations(same, 2):
                 propose(a, b, 100.0, f"both are called {name!r}")
         codes: dict[str, list[Actor]] = {}
         for a in group:
             if getattr(a, "code", None) and a.type != "person":
                 codes.setdefault(a.code, []).append(a)
-        for code, same in codes.items():
+        for code, same in sorted(codes.items()):
             for a, b in combinations(same, 2):
                 propose(a, b, 95.0, f"same code {code}")
 

@@ -319,7 +319,7 @@ def test_review_suggests_merges_and_drops_commented_out(tmp_path: Path, capsys) 
     assert '# - {kind: "merge", actor: "actor:sergey-lavrov", into: "actor:sergei-lavrov"}' in text
     assert '# - {kind: "merge", actor: "actor:syria", into: "actor:syrian-government"}' in text
     assert '# - {kind: "drop", actor: "actor:said-on-tuesday"}' in text
-    assert "no capital letter" in text and "names alike" in text and "both are called 'syrian government'" in text
+    assert "no capital letter" in text and "names alike" in text and "both are called 'damascus'" in text
     # Uncommented, the suggestions are a valid corrections file.
     confirmed = "\n".join(line[2:] for line in text.splitlines() if line.startswith("# - "))
     y = Extraction.from_dict(x.to_dict())
