@@ -55,6 +55,8 @@ class EventType:
     rules: Mapping[str, str]
     #: Further word lists the type's rules read ("finite_only", "reporting_verbs", ...).
     words: Mapping[str, frozenset[str]]
+    #: Further word -> CAMEO code tables its rules read ("crowd_verbs": {"strike": "143"}).
+    tables: Mapping[str, Mapping[str, str]]
 
     @property
     def speech(self) -> bool:
@@ -69,6 +71,10 @@ class EventType:
     def word_list(self, name: str) -> frozenset[str]:
         """The type's word list ``name`` (empty when it has none)."""
         return self.words.get(name, frozenset())
+
+    def table(self, name: str) -> Mapping[str, str]:
+        """The type's word -> CAMEO code table ``name`` (empty when it has none)."""
+        return self.tables.get(name, MappingProxyType({}))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "EventType":
@@ -87,7 +93,8 @@ class EventType:
             nouns=MappingProxyType(nouns),
             phrasal=MappingProxyType(dict(trig.pop("phrasal", {}))),
             rules=MappingProxyType(dict(trig.pop("rules", {}))),
-            words=MappingProxyType({k: frozenset(v) for k, v in trig.items()}),
+            words=MappingProxyType({k: frozenset(v) for k, v in trig.items() if isinstance(v, list)}),
+            tables=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in trig.items() if isinstance(v, dict)}),
         )
 
 
@@ -116,11 +123,11 @@ class EventTypes(Mapping[str, EventType]):
         raise KeyError(f"no event type in event_types.json has the rule {name!r}")
 
     def words(self, name: str) -> frozenset[str]:
-        """The word list ``name`` of whichever type holds it ("reporting_verbs")."""
-        for t in self._types.values():
-            if name in t.words:
-                return t.words[name]
-        raise KeyError(f"no event type in event_types.json has the word list {name!r}")
+        """The words of the lists called ``name``, over all types ("finite_only")."""
+        lists = [t.words[name] for t in self._types.values() if name in t.words]
+        if not lists:
+            raise KeyError(f"no event type in event_types.json has the word list {name!r}")
+        return frozenset().union(*lists)
 
 
 def _load() -> EventTypes:

@@ -1016,6 +1016,11 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
             break
     if trig is None:
         trig = lex.verb_trigger(tok.text)
+    crowd = _crowd_act(tok, res)
+    if crowd is not None:
+        trig = crowd  # "thousands protested", "workers will strike": a protest, not a complaint or a threat
+    elif trig is not None and trig.type == PROTEST.name:
+        trig = None  # "stocks rallied", "troops marched": no crowd, no protest ("would boycott" may be a threat)
     if trig is None or trig.type in ("statement", "attack", "agreement"):
         # An armed act or a coercive measure someone says they will or want to carry out is a
         # threat (CAMEO 13): "will extend the curfew", "wants to attack".
@@ -1029,7 +1034,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
     if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and trig.type != "attack" \
             and not _misparsed_attribution(tok):
         return None
-    if trig.lemma in lex.finite_only and not _is_finite(tok):
+    if trig.lemma in lex.finite_only and not (_is_finite(tok) or tok.dep_ == "ROOT" and _children(tok, "nsubj")) \
+            and not _crowd_purpose(tok, crowd, res):
         return None  # "marched to protest", "demonstrators protesting": a demonstration, not a complaint
     if trig.lemma in ("call on", "call upon") and _is_visit(tok, res):
         trig = Trigger("meeting", VISIT_CAMEO, trig.lemma)
@@ -1097,6 +1103,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
                 for x in [o] + list(o.conjuncts):
                     if x.i in res.m.place_at:
                         targets.append(res.m.place_at[x.i])
+    if trig.type == "threat" and _threatens_protest(tok, res):
+        trig = Trigger(*REGISTRY.rule("threaten protest"), lemma)  # "unions threatened to strike": CAMEO 133
     accused = _accused_in_report(tok, res) if trig.type == "statement" and source and lemma in REPORTING_LEMMAS else []
     accused = [k for k in accused if k not in source]  # "X said X's forces had ...": no accusation
     if accused:
@@ -1109,7 +1117,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None
     if trig.type == "meeting" and not targets and not source:
         return None
-    if not source and not targets and not unnamed and not _is_main_clause(tok, lex):
+    if not source and not targets and not unnamed and not _is_main_clause(tok, lex) \
+            and not _crowd_purpose(tok, crowd, res):
         return None  # an unattributed event is kept only as the sentence's main statement
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
                   _co_sources(trig.type, source, targets, res), reports_facts=bool(accused))
@@ -1247,6 +1256,9 @@ def _intent(verb, lex: Lexicon) -> Trigger | None:
         return Trigger(*REGISTRY.rule("must"), "must")
     if verb.pos_ != "VERB":
         return None
+    subj, _ = _subject_token(verb)
+    if subj is not None and _is_crowd(subj):
+        return None  # "workers will extend the strike": a crowd's announced action is a protest, not a threat
     lemma = lex.lemma(verb.text, lex.intent_actions)
     kind = lex.intent_actions.get(lemma)
     if _has_negative_object(verb, lex):
@@ -1300,7 +1312,13 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
             and not _is_courtesy_call(tok, lex):
         return None
     if trig.verbs and not (tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head.text, trig.verbs) in trig.verbs):
-        return None  # "lodged a protest" is a complaint; "protests erupted" is a demonstration
+        trig = trig.otherwise  # "lodged a protest" is a complaint; "protests erupted" is a demonstration
+        if trig is None:
+            return None
+    if trig.type == "attack" and tok.lower_ in ("strike", "strikes"):
+        trig = _labour_strike(tok, res) or trig
+    if trig.type == PROTEST.name and tok.pos_ != "NOUN":
+        return None  # "March", the month
     if tok.dep_ == "compound" and trig.type != "attack":
         if tok.head.lower_ not in lex.carrier_nouns:
             return None
@@ -1367,7 +1385,8 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
         return None
     if trig.type not in PARTICIPANT_FREE_TYPES and not source and not targets:
         return None
-    if trig.type != "attack" and not source and not targets:
+    if trig.type != "attack" and not source and not targets and not (
+            trig.type == PROTEST.name and _protest_reported(tok, res)):
         return None  # "cooperation", "deal" alone name no one
     if trig.type == "attack" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and not source:
         return None
@@ -1376,7 +1395,119 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
                   _co_sources(trig.type, source, targets, res))
 
 
-_NOT_ATTACK_MODIFIERS = REGISTRY["attack"].word_list("not_after")
+_NOT_ATTACK_MODIFIERS = REGISTRY["attack"].word_list("not_after") | frozenset(
+    REGISTRY["protest"].table("strike_modifiers"))
+
+# Protests (CAMEO 14): the crowd that protests decides it, not the word alone.
+PROTEST = REGISTRY["protest"]
+#: Verbs that are a protest when a crowd does them, with their codes: the protest verbs themselves
+#: ("demonstrate", "rally") and verbs of other types ("protest" is also a complaint, "strike" an attack).
+CROWD_VERBS = {**PROTEST.table("crowd_verbs"), **PROTEST.verbs}
+#: Modifiers that make "strike" a protest ("general strike" 143, "hunger strike" 142).
+STRIKE_MODIFIERS = PROTEST.table("strike_modifiers")
+
+
+def _crowd_act(verb, res: _Resolver) -> Trigger | None:
+    """A protest by a crowd: "thousands protested", "workers went on strike", "farmers blocked the road".
+
+    A protest verb ("demonstrate", "rally", "march") needs a crowd for subject, so "stocks rallied"
+    and "troops marched" are no protest; a verb of another type is a protest only when a crowd does
+    it, so "China protested to Japan" stays a complaint (CAMEO 114) and "troops struck" an attack.
+    """
+    if verb.pos_ != "VERB":
+        return None
+    lemma = res.lex.lemma(verb.text, CROWD_VERBS)
+    code = CROWD_VERBS.get(lemma)
+    if code is None:
+        return None
+    subj, passive = _subject_token(verb)
+    if passive or subj is None:
+        return None
+    return Trigger(PROTEST.name, code, lemma) if _is_crowd(subj) else None
+
+
+def _crowd_purpose(verb, crowd: Trigger | None, res: _Resolver) -> bool:
+    """A crowd's protest told as the purpose or manner of what the main clause says it did:
+    "workers walked off the job to demonstrate", "people took to the streets protesting" (not
+    "marched to protest", where the march is the protest already)."""
+    if crowd is None or verb.dep_ not in ("xcomp", "advcl", "conj") or _crowd_act(verb.head, res) is not None:
+        return False
+    t = verb.head
+    for _ in range(3):
+        if _is_main_clause(t, res.lex):
+            return True
+        if t.dep_ not in ("xcomp", "advcl", "conj", "relcl"):
+            return False
+        t = t.head
+    return False
+
+
+def _threatens_protest(verb, res: _Resolver) -> bool:
+    """What a threat holds out is a protest: "threatened to strike", "warned of a general strike"."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and _crowd_act(c, res) is not None:
+            return True
+        nouns = [c] if c.dep_ == "dobj" else _children(c, "pobj") if c.dep_ == "prep" else []
+        if any(_names_protest(n, res) for n in nouns):
+            return True
+    return False
+
+
+def _names_protest(noun, res: _Resolver) -> bool:
+    """The noun names a protest ("a general strike", "demonstrations")."""
+    trig = res.lex.noun_trigger(noun.text)
+    if trig is None:
+        return False
+    if trig.type == "attack" and noun.lower_ in ("strike", "strikes"):
+        return _labour_strike(noun, res) is not None
+    return PROTEST.name in (trig.type, trig.otherwise.type if trig.otherwise else None)
+
+
+def _is_crowd(tok) -> bool:
+    """A common noun for a crowd ("protesters", "thousands of workers", "the union"), a number
+    ("10,000 marched") or a people named by its plural ("Palestinians")."""
+    if tok.pos_ == "NOUN" and tok.lower_ in PROTEST.word_list("crowd_nouns") or tok.like_num:
+        return True
+    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
+
+
+def _labour_strike(noun, res: _Resolver) -> Trigger | None:
+    """A strike that is a protest, not an air strike: "a general strike", "a hunger strike" (142),
+    "teachers' strike", "went on strike", "a strike by nurses", "workers staged a strike"."""
+    for c in noun.children:
+        code = STRIKE_MODIFIERS.get(c.lower_)
+        if code and c.dep_ in ("amod", "compound", "nmod", "poss"):
+            return Trigger(PROTEST.name, code, "strike")
+    strike = Trigger(PROTEST.name, CROWD_VERBS["strike"], "strike")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return strike
+    if any(p.lower_ == "by" and any(_is_crowd(o) for o in _children(p, "pobj")) for p in _children(noun, "prep")):
+        return strike
+    verb = _climb_to_verb(noun)
+    if verb is not None and noun.dep_ == "dobj" and res.lex.is_light_verb(verb.text):
+        subj, passive = _subject_token(verb)
+        if subj is not None and not passive and _is_crowd(subj):
+            return strike
+    return None
+
+
+def _protest_reported(noun, res: _Resolver) -> bool:
+    """A protest named by a noun with no named party, kept when the sentence reports it as
+    happening: "Protests erupted in Jakarta", "landowners began a hunger strike", "Teachers went
+    on strike"."""
+    lex = res.lex
+    verb = _climb_to_verb(noun)
+    if verb is None or not _is_main_clause(verb, lex):
+        return False
+    if noun.dep_ == "nsubj" and noun.head.i == verb.i:
+        occurs = PROTEST.word_list("occurrence_verbs")
+        return lex.lemma(verb.text, occurs) in occurs
+    if noun.dep_ == "dobj" and noun.head.i == verb.i and lex.is_light_verb(verb.text):
+        return True  # "Algerian landowners began a hunger strike"
+    if any(p.lower_ == "by" and any(_is_crowd(o) for o in _children(p, "pobj")) for p in _children(noun, "prep")):
+        return True  # "It coincides with a rally by thousands of building workers"
+    subj, passive = _subject_token(verb)
+    return subj is not None and not passive and _is_crowd(subj)
 
 
 def _ancestors_within(tok, n: int) -> set[int]:

@@ -27,6 +27,8 @@ class Trigger:
     #: For a noun that is an event only when a given verb governs it ("lodged a protest"):
     #: the lemmas of those verbs; empty when any context will do.
     verbs: frozenset[str] = frozenset()
+    #: For such a noun, what it means under any other verb ("protests erupted": a demonstration).
+    otherwise: "Trigger | None" = None
 
 
 def base_forms(word: str) -> list[str]:
@@ -192,6 +194,17 @@ class Lexicon:
         return bool(self.country(n) or n in self.cities or n in self.regions)
 
 
+def _merged(old: Trigger | None, new: Trigger) -> Trigger:
+    """One noun in two event types: the one it is only after given verbs, otherwise the other
+    ("lodged a protest" is a complaint, "protests erupted" a demonstration)."""
+    if old is None:
+        return new
+    narrow, broad = (old, new) if old.verbs else (new, old)
+    if not narrow.verbs or broad.verbs:
+        raise ValueError(f"the noun {new.lemma!r} is a trigger of both {old.type} and {new.type}")
+    return Trigger(narrow.type, narrow.cameo, narrow.lemma, narrow.verbs, otherwise=broad)
+
+
 def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
@@ -205,7 +218,8 @@ def default_lexicon() -> Lexicon:
     verbs, nouns, phrasal = {}, {}, {}
     for t in REGISTRY.values():
         verbs.update({k: Trigger(t.name, code, k) for k, code in t.verbs.items()})
-        nouns.update({k: Trigger(t.name, code, k, only_after) for k, (code, only_after) in t.nouns.items()})
+        for k, (code, only_after) in t.nouns.items():
+            nouns[k] = _merged(nouns.get(k), Trigger(t.name, code, k, only_after))
         for k, code in t.phrasal.items():
             verb, particle = k.split(" ", 1)
             phrasal[(verb, particle)] = Trigger(t.name, code, k)
