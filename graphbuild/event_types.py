@@ -55,8 +55,9 @@ class EventType:
     rules: Mapping[str, str]
     #: Further word lists the type's rules read ("finite_only", "reporting_verbs", ...).
     words: Mapping[str, frozenset[str]]
-    #: Further word -> CAMEO code tables its rules read ("crowd_verbs": {"strike": "143"}).
-    tables: Mapping[str, Mapping[str, str]]
+    #: Further tables its rules read: word -> CAMEO code ("crowd_verbs": {"strike": "143"}) or
+    #: word -> words ("object_words": {"share": {"intelligence", ...}}).
+    tables: Mapping[str, Mapping[str, Any]]
 
     @property
     def speech(self) -> bool:
@@ -72,8 +73,8 @@ class EventType:
         """The type's word list ``name`` (empty when it has none)."""
         return self.words.get(name, frozenset())
 
-    def table(self, name: str) -> Mapping[str, str]:
-        """The type's word -> CAMEO code table ``name`` (empty when it has none)."""
+    def table(self, name: str) -> Mapping[str, Any]:
+        """The type's table ``name`` (empty when it has none)."""
         return self.tables.get(name, MappingProxyType({}))
 
     @classmethod
@@ -94,7 +95,9 @@ class EventType:
             phrasal=MappingProxyType(dict(trig.pop("phrasal", {}))),
             rules=MappingProxyType(dict(trig.pop("rules", {}))),
             words=MappingProxyType({k: frozenset(v) for k, v in trig.items() if isinstance(v, list)}),
-            tables=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in trig.items() if isinstance(v, dict)}),
+            tables=MappingProxyType({k: MappingProxyType({w: frozenset(x) if isinstance(x, list) else x
+                                                          for w, x in v.items()})
+                                     for k, v in trig.items() if isinstance(v, dict)}),
         )
 
 

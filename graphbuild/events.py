@@ -930,12 +930,11 @@ def iter_events(m: Mentions) -> Iterator[_Found]:
         for f in found:
             if _is_reported_only(f, found):
                 continue
+            # "ready to meet": an intent to meet (036), not a meeting -- one trigger gives one event.
+            f = _intent_to_meet(f, res.lex) or f
             yield f
             for key in f.co_sources:
                 yield replace(f, source=[key], co_sources=())
-            intent = _intent_to_meet(f, res.lex)
-            if intent is not None:
-                yield intent
         yield from _according_to(sent, res)
 
 
@@ -953,6 +952,9 @@ def _is_reported_only(f: _Found, found: list[_Found]) -> bool:
         # A threat is conditional by nature ("may halt ... if"); a refusal or a denied act is not an act.
         if not (f.type == "threat" and f.status == "hypothetical"):
             return True
+    if any(other is not f and other.type == f.type and f.trigger.dep_ == "xcomp" and f.trigger.head.i == other.trigger.i
+           for other in found):
+        return True  # "agreed to accept a force": one agreement, told by its first verb
     for other in found:
         if other is f or other.type not in CONTENT_TAKING_TYPES or other.trigger.i == f.trigger.i \
                 or other.reports_facts:
@@ -987,17 +989,20 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "c
 
 
 def _intent_to_meet(f: _Found, lex: Lexicon) -> _Found | None:
-    """A meeting someone says they will hold or are ready to hold is also an expressed intent to
-    cooperate (CAMEO 036), unlike one merely scheduled by others."""
+    """A meeting someone says they are ready or willing to hold, or says they will hold ("said they
+    would meet"), is an expressed intent to meet (CAMEO 036) rather than a meeting; one scheduled
+    by others ("the Kremlin announced Lavrov would meet") stays a planned meeting."""
     if f.type != "meeting" or f.status not in ("planned", "proposed"):
         return None
     t = f.trigger
     for _ in range(3):
         kids = list(t.children)
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
-            return _Found(*REGISTRY.rule("intent to meet"), f.trigger, f.source, f.targets, f.status)
-        if t.lower_ in lex.willing_words or any(c.dep_ == "acomp" and c.lower_ in lex.willing_words for c in kids):
-            return _Found(*REGISTRY.rule("intent to meet"), f.trigger, f.source, f.targets, f.status)
+        said_by_self = t.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids) and any(
+            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in kids) and (
+            lex.verb_trigger(t.head.text) is not None and lex.verb_trigger(t.head.text).type == "statement")
+        if said_by_self or t.lower_ in lex.willing_words or any(c.dep_ == "acomp" and c.lower_ in lex.willing_words for c in kids):
+            return _Found(*REGISTRY.rule("intent to meet"), f.trigger, f.source, f.targets, f.status,
+                          f.co_sources)
         if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head.i == t.i:
             break
         t = t.head
@@ -1021,6 +1026,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         trig = crowd  # "thousands protested", "workers will strike": a protest, not a complaint or a threat
     elif trig is not None and trig.type == PROTEST.name:
         trig = None  # "stocks rallied", "troops marched": no crowd, no protest ("would boycott" may be a threat)
+    intent = None
     if trig is None or trig.type in ("statement", "attack", "agreement"):
         # An armed act or a coercive measure someone says they will or want to carry out is a
         # threat (CAMEO 13): "will extend the curfew", "wants to attack".
@@ -1041,6 +1047,9 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         trig = Trigger("meeting", VISIT_CAMEO, trig.lemma)
     lemma = trig.lemma
     source, passive = _subject(tok, res)
+    if not _parties_fit(tok, trig, source, trig is intent, res):
+        return None
+    trig = _warning_of_danger(tok, trig, res)
     targets: list[str] = []
     if lemma == "must":
         source, targets = _demand_of_report(tok, res)
@@ -1397,6 +1406,143 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
 
 _NOT_ATTACK_MODIFIERS = REGISTRY["attack"].word_list("not_after") | frozenset(
     REGISTRY["protest"].table("strike_modifiers"))
+
+# Which events ordinary news makes: the parties and the trigger must fit.
+ATTACK = REGISTRY["attack"]
+AGREEMENT = REGISTRY["agreement"]
+THREAT = REGISTRY["threat"]
+
+
+def _parties_fit(verb, trig: Trigger, source: list[str], announced: bool, res: _Resolver) -> bool:
+    """Whether a verb trigger's subject and object fit the event it names.
+
+    * an announced action ("will resume", "will cut") is an intent of an actor that names what it
+      will do: "the royal commission will resume", "new laws will cut pollution" are none;
+    * an attack needs an attacker that can attack and an object that can be attacked: not "the
+      storm struck", "firefighters are battling the blaze", "fighting the proposal"; "beat", "fight",
+      "battle", "clash" are no attack in a contest ("beat South Africa by 246 runs"); "were killed"
+      with no agent is an attack only in a sentence of violence ("when a fire broke out" is none);
+    * a threat by an unnamed speaker needs a speaker: not "a fire is threatening properties";
+    * some cooperative verbs need a given kind of object ("share intelligence", "recognise Kosovo",
+      "committed to the plan").
+    """
+    lex = res.lex
+    if any(f"{lex.lemma(verb.text)} {p.lower_}" in REGISTRY[trig.type].word_list("not_phrasal")
+           for p in _children(verb, "prt")):
+        return False  # "blasted off", "sworn in"
+    subj, passive = _subject_token(verb)
+    objects = _children(verb, "dobj")
+    if announced and trig.type in ("threat", "agreement") and _contest_doc(verb.doc):
+        return False  # "the coach decided to end their partnership"
+    if announced and trig.type in ("threat", "agreement"):
+        if not (source or subj is not None and not passive and _agent_noun(subj, lex)):
+            return False
+        if not _children(verb, "dobj", "dative", "xcomp", "ccomp", "prt"):
+            return False
+    if trig.type == "attack":
+        if subj is not None and any(w.lower_ in ATTACK.word_list("not_agents") for w in _head_words(subj)):
+            return False
+        if any(w.lower_ in ATTACK.word_list("not_targets") for o in objects for w in _head_words(o)):
+            return False
+        if trig.lemma in ATTACK.word_list("contest_verbs") and (_contest_sentence(verb.sent) or _contest_doc(verb.doc)):
+            return False
+        if trig.lemma in ATTACK.word_list("contest_verbs") and any(p.lower_ in ("over", "about") for p in _children(
+                verb, "prep")) and not _violent(verb.sent, verb):
+            return False  # "Australia and the United Nations have clashed over asylum seekers": a dispute
+        if trig.lemma in ATTACK.word_list("dismissal_verbs") and passive and any(
+                p.lower_ == "from" for p in _children(verb, "prep")):
+            return False  # "was fired from the factory"
+        if trig.lemma in ATTACK.word_list("casualty_verbs") and subj is None and not _violent(verb.sent, verb):
+            return False
+    if trig.type == "threat" and not source and subj is not None and not passive and not _agent_noun(subj, lex):
+        return False
+    if trig.type == "agreement":
+        wanted = AGREEMENT.table("object_words").get(trig.lemma)
+        if wanted is not None and not any(o.lower_ in wanted for o in objects):
+            return False
+        unwanted = AGREEMENT.table("not_objects").get(trig.lemma, frozenset())
+        if any(o.lower_ in unwanted for o in objects):
+            return False
+        if trig.lemma in AGREEMENT.word_list("actor_object") and not any(res.phrase(o) for o in objects):
+            return False
+        if trig.lemma in AGREEMENT.word_list("to_complement") and not (_children(verb, "xcomp", "dative") or any(
+                p.lower_ == "to" for p in _children(verb, "prep"))):
+            return False
+    return True
+
+
+def _head_words(noun) -> list:
+    """The words that say what a noun phrase is: its head, the nouns compounded with it, and for a
+    quantity the noun it counts ("hundreds of firefighters", "the blazes west of the city")."""
+    words = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+    if noun.like_num or noun.ent_type_ in ("CARDINAL", "QUANTITY") or noun.lower_ in ("dozens", "hundreds", "thousands"):
+        words += [o for p in _children(noun, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+    return words
+
+
+def _contest_sentence(sent) -> bool:
+    words = ATTACK.word_list("competition_words")
+    return any(t.lower_ in words for t in sent) or any(_is_score(t) for t in sent)
+
+
+def _is_score(tok) -> bool:
+    """"6-3", "3-0", "246 runs" style results."""
+    text = tok.text
+    return "-" in text and all(p.isdigit() for p in text.split("-")) and text.count("-") == 1
+
+
+def _contest_doc(doc) -> bool:
+    """An article about a game or a race: four different competition words or more."""
+    if "graphbuild_contest" not in doc.user_data:
+        words = ATTACK.word_list("competition_words")
+        doc.user_data["graphbuild_contest"] = len({t.lower_ for t in doc if t.lower_ in words}) >= 4
+    return doc.user_data["graphbuild_contest"]
+
+
+def _violent(sent, verb) -> bool:
+    """The sentence tells of violence besides ``verb``: a weapon, an armed group, another attack."""
+    words = ATTACK.word_list("violence_words")
+    for t in sent:
+        if t.i == verb.i:
+            continue
+        if t.lower_ in words:
+            return True
+    return False
+
+
+def _agent_noun(tok, lex: Lexicon) -> bool:
+    """A noun for someone who can speak or act: a title, an official body, a group, a crowd, a pronoun."""
+    low = tok.lower_[:-1] if tok.tag_ == "NNS" and tok.lower_.endswith("s") else tok.lower_
+    return tok.pos_ == "PROPN" or tok.lower_ in lex.person_pronouns or tok.lower_ in ("i", "we", "they") \
+        or low in lex.title_nouns or low in lex.official_heads \
+        or low in lex.group_heads or low in lex.org_words or tok.lower_ in PROTEST.word_list("crowd_nouns") \
+        or low in _Resolver.MEMBER_NOUNS
+
+
+def _warning_of_danger(verb, trig: Trigger, res: _Resolver) -> Trigger:
+    """A warning or a vow is a threat when it is given to someone ("warned Kuwait not to interfere") or
+    what it holds out is coercive or violent ("warned of a harsh response", "vowed to continue its
+    holy war"); "warned of a new computer virus" is a pessimistic comment (012), "vowed never to
+    forget the victims" a statement."""
+    code = REGISTRY["statement"].table("unthreatening").get(trig.lemma)
+    if trig.type != "threat" or code is None:
+        return trig
+    lex = res.lex
+    if any(res.phrase(o) or _agent_noun(o, lex) and o.pos_ != "PRON" for o in _children(verb, "dobj")):
+        return trig  # "warned Kuwait not to interfere": a warning to someone
+    stack = [(c, 1) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl")]
+    while stack:
+        t, depth = stack.pop()
+        kind = lex.intent_actions.get(lex.lemma(t.text, lex.intent_actions)) if t.pos_ == "VERB" else None
+        trig_t = lex.verb_trigger(t.text) if t.pos_ == "VERB" else lex.noun_trigger(t.text) if t.pos_ == "NOUN" else None
+        if kind == "negative" or t.lower_ in SANCTION_NOUNS or t.lower_ in lex.negative_objects \
+                or trig_t is not None and trig_t.type in ("attack", "threat", PROTEST.name) \
+                or t.lower_ in ATTACK.word_list("violence_words"):
+            return trig
+        if depth < 5:
+            stack += [(c, depth + 1) for c in t.children]
+    return Trigger("statement", code, trig.lemma)
+
 
 # Protests (CAMEO 14): the crowd that protests decides it, not the word alone.
 PROTEST = REGISTRY["protest"]

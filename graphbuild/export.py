@@ -257,9 +257,9 @@ def write_events_csv(extraction_or_G: Extraction | nx.Graph, path: str | os.Path
     Returns
     -------
     pathlib.Path
-        UTF-8 CSV with columns ``id, doc, type, cameo, status, source,
-        targets, place, date, date_text, trigger, quote, sentence, start,
-        end``, sorted by document, offset and id; targets are joined by
+        UTF-8 CSV with columns ``id, doc, type, cameo, goldstein, quad_class,
+        status, source, targets, place, date, date_text, trigger, quote,
+        sentence, start, end``, sorted by document, offset and id; targets are joined by
         ``"; "`` and None is an empty cell.
 
     Examples

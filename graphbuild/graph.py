@@ -52,8 +52,8 @@ CENTRALITY_KINDS = ("degree", "betweenness", "pagerank", "weighted_degree")
 
 # Columns of :func:`events_table`, in the order the CSV export writes them.
 EVENT_COLUMNS = (
-    "id", "doc", "type", "cameo", "status", "source", "targets", "place", "date",
-    "date_text", "trigger", "quote", "sentence", "start", "end", "cluster", "reports",
+    "id", "doc", "type", "cameo", "goldstein", "quad_class", "status", "source", "targets", "place",
+    "date", "date_text", "trigger", "quote", "sentence", "start", "end", "cluster", "reports",
 )
 ACTOR_COLUMNS = (
     "id", "label", "type", "title", "affiliation", "country", "sectors", "code", "aliases",
@@ -64,8 +64,8 @@ AFFILIATION = "affiliation"
 
 # Edge attributes copied from the event onto every edge it gives (schema order).
 _EDGE_FIELDS = (
-    "cameo", "status", "trigger", "date", "date_text", "place", "quote", "sentence",
-    "doc", "start", "end", "cluster", "reports",
+    "cameo", "goldstein", "quad_class", "status", "trigger", "date", "date_text", "place", "quote",
+    "sentence", "doc", "start", "end", "cluster", "reports",
 )
 
 # "2016", "2016-05", "2016-05-02" and anything that starts with one ("2016-05-02T10:00").
@@ -1061,8 +1061,8 @@ def events_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
     Returns
     -------
     list of dict or pandas.DataFrame
-        Columns ``id, doc, type, cameo, status, source, targets, place, date,
-        date_text, trigger, quote, sentence, start, end`` sorted by document,
+        Columns ``id, doc, type, cameo, goldstein, quad_class, status, source, targets,
+        place, date, date_text, trigger, quote, sentence, start, end, cluster, reports`` sorted by document,
         offset and id; ``targets`` is a list of labels.
 
     Examples

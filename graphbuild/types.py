@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import cameo
 from .event_types import REGISTRY
 
 __all__ = [
@@ -192,6 +193,9 @@ class Event(_Record):
     status: str = "occurred"
     trigger: str = ""
     cameo: str | None = None
+    #: Goldstein scale value and QuadClass (1-4) of ``cameo``; filled in from the CAMEO tables.
+    goldstein: float | None = None
+    quad_class: int | None = None
     quote: str | None = None
     sentence: str = ""
     doc: str = ""
@@ -205,6 +209,10 @@ class Event(_Record):
     reports: int | None = None
 
     def __post_init__(self) -> None:
+        if self.cameo and self.goldstein is None:
+            self.goldstein = cameo.goldstein(self.cameo)
+        if self.cameo and self.quad_class is None:
+            self.quad_class = cameo.quad_class(self.cameo)
         if not self.id:
             self.id = "event:" + stable_id(
                 self.doc, self.start, self.type, self.trigger, self.source, *self.targets

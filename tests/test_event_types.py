@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild import events
+from graphbuild.cameo import is_code
 from graphbuild.event_types import REGISTRY, names
 from graphbuild.lexicon import default_lexicon
 from graphbuild.render import EVENT_COLORS
@@ -17,7 +18,6 @@ from graphbuild.util import load_data
 
 ROOT = Path(__file__).parent.parent
 SCHEMA = Path(__file__).parent / "data" / "extraction-schema.json"
-CAMEO_CODE = re.compile(r"^[01][0-9]{1,3}$|^20[0-9]{0,2}$")
 
 
 def test_event_types_are_the_registry_in_its_order():
@@ -60,6 +60,15 @@ def test_a_noun_of_two_types_depends_on_its_verb():
     protest = default_lexicon().noun_trigger("protest")
     assert (protest.type, protest.cameo, "lodge" in protest.verbs) == ("accusation", "114", True)
     assert (protest.otherwise.type, protest.otherwise.cameo) == ("protest", "141")
+
+
+def test_codes_fall_under_the_types_cameo_roots():
+    for name, t in REGISTRY.items():
+        codes = [*t.verbs.values(), *(c for c, _ in t.nouns.values()), *t.phrasal.values(), *t.rules.values(),
+                 *(c for table in t.tables.values() for c in table.values() if isinstance(c, str))]
+        for code in codes:
+            assert is_code(code), f"{name}: {code} is no CAMEO event code"
+            assert code[:2] in t.cameo, f"{name}: code {code} is outside its roots {t.cameo}"
 
 
 def test_lexicon_triggers_are_the_registry_triggers():

@@ -35,8 +35,8 @@ ASSAD, SYRIA, UN = "actor:bashar-al-assad", "actor:syria", "actor:united-nations
 JAISH = "actor:jaish-al-fatah"
 GENEVA, ZURICH, SYRIA_PLACE = "place:geneva", "place:zurich", "place:syria"
 
-EDGE_FIELDS = {"kind", "event", "type", "cameo", "status", "trigger", "date", "date_text", "place",
-               "quote", "sentence", "doc", "start", "end", "cluster", "reports"}
+EDGE_FIELDS = {"kind", "event", "type", "cameo", "goldstein", "quad_class", "status", "trigger", "date",
+               "date_text", "place", "quote", "sentence", "doc", "start", "end", "cluster", "reports"}
 
 
 def edges_of(G, event_id):
