@@ -1456,6 +1456,9 @@ def _parties_fit(verb, trig: Trigger, source: list[str], announced: bool, res: _
             return False
     if trig.type == "threat" and not source and subj is not None and not passive and not _agent_noun(subj, lex):
         return False
+    if trig.type in DIRECTED_TYPES and not source and passive and subj is None and not any(
+            res.phrase(s) for s in _children(verb, "nsubjpass")):
+        return False  # "when burden sharing is requested": asked by no one of no one
     if trig.type == "agreement":
         wanted = AGREEMENT.table("object_words").get(trig.lemma)
         if wanted is not None and not any(o.lower_ in wanted for o in objects):
