@@ -705,8 +705,16 @@ def test_document_from_text_errors():
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(read, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
+    import importlib
+    import pkgutil
+
+    attempted = 0
+    for module in [read] + [importlib.import_module(f"graphbuild.read.{m.name}")
+                            for m in pkgutil.iter_modules(read.__path__)]:
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted
+    assert attempted > 0
 
 
 # --------------------------------------------------------------------------- #
