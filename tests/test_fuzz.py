@@ -23,7 +23,7 @@ from hypothesis import strategies as st  # noqa: E402
 import graphbuild  # noqa: E402
 from graphbuild.cli import main  # noqa: E402
 from graphbuild.export import read_extraction_json  # noqa: E402
-from graphbuild.read import READ_SUFFIXES, iter_documents  # noqa: E402
+from graphbuild.read import KNOWN_SUFFIXES, READ_SUFFIXES, iter_documents  # noqa: E402
 from graphbuild.types import Extraction  # noqa: E402
 
 KERRY = "Kerry met Lavrov in Geneva on Monday.\n"
@@ -44,7 +44,7 @@ def _read_all(paths: list[str]) -> tuple[list, list]:
 
 
 @QUICK
-@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".html", ".jsonl", ".md"]))
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([*KNOWN_SUFFIXES, ".md"]))
 def test_the_reader_takes_any_bytes(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "f" + suffix)

@@ -841,3 +841,80 @@ def test_rule4_prose_mentioning_photos_is_kept():
         "Prices in USD/kg rose in May"
     )
     assert clean_text(text) == text
+
+
+# --------------------------------------------------------------------------- #
+# RSS and Atom feeds; formats that are refused
+# --------------------------------------------------------------------------- #
+
+
+def test_a_feed_with_two_items_gives_two_dated_documents():
+    docs, problems = collect([DATA / "feed.rss"])
+    assert problems == []
+    assert [(d.id, d.date, d.title, d.source) for d in docs] == [
+        (f"{DATA / 'feed.rss'}:1".replace(os.sep, "/"), "2016-05-02", "Kerry and Lavrov meet in Geneva",
+         "https://news.example/2016/05/02/geneva"),
+        (f"{DATA / 'feed.rss'}:2".replace(os.sep, "/"), "2016-05-03", "Modi visits Lahore",
+         "https://news.example/2016/05/03/lahore"),
+    ]
+    # Description HTML becomes text; content:encoded wins over the teaser; scripts are dropped.
+    assert docs[0].text.startswith("U.S. Secretary of State John Kerry met Russian Foreign Minister")
+    assert "Kerry said the talks were useful." in docs[0].text and "<p>" not in docs[0].text
+    assert docs[1].text == ("Indian Prime Minister Narendra Modi met Pakistani Prime Minister Nawaz Sharif "
+                            "in Lahore on Tuesday.")
+
+
+def test_an_atom_feed_gives_one_document_per_entry():
+    docs, problems = collect([DATA / "feed.atom"])
+    assert problems == []
+    assert [(d.date, d.title, d.source, d.text) for d in docs] == [
+        ("2021-11-10", "Merkel accuses Belarus", "https://news.example/merkel",
+         "Chancellor Angela Merkel accused Belarus of using migrants as a weapon."),
+        ("2021-11-11", "XHTML entry", "https://news.example/x",
+         "Emmanuel Macron urged Iran to return to the talks in Vienna."),
+    ]
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("broken.rss", b'<rss version="2.0"><channel><item><title>x</item></channel></rss>',
+     "malformed feed (mismatched tag: line 1, column 44)"),
+    ("bomb.xml", b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+                 b'<rss version="2.0"><channel><item><description>&lol2;</description></item></channel></rss>',
+     "feed declares a DOCTYPE or entities (refused: they could expand without limit)"),
+    ("sitemap.xml", b'<?xml version="1.0"?><urlset><url>x</url></urlset>',
+     "not an RSS or Atom feed (the XML root is <urlset>)"),
+    ("empty.atom", b'<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>', "feed has no items"),
+    ("report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF is not supported"),
+    ("report.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF is not supported"),  # by its first bytes
+    ("letter.docx", b"PK\x03\x04 word", "word-processor files are not supported"),
+])
+def test_a_bad_feed_or_refused_format_is_named_and_the_other_files_kept(tmp_path, name, content, reason):
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    docs, problems = collect([tmp_path])
+    assert [d.id for d in docs] == ["good.txt"]
+    assert [p.path for p in problems] == [str(tmp_path / name)]
+    assert problems[0].reason.startswith(reason)
+
+
+def test_a_bad_item_is_skipped_and_the_others_kept(tmp_path):
+    feed = tmp_path / "f.rss"
+    feed.write_text(
+        '<rss version="2.0"><channel>'
+        "<item><title>empty</title><description>   </description></item>"
+        "<item><pubDate>page 3</pubDate><description>The minister met his counterpart on Monday.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    docs, problems = collect([feed])
+    assert [(d.id, d.date) for d in docs] == [(f"{feed}:2".replace(os.sep, "/"), None)]
+    assert [(p.path, p.reason) for p in problems] == [
+        (f"{feed}:1", "empty text in item 1"),
+        (f"{feed}:2", "ignored the date 'page 3' (not a date; write it like 2016-05-02)"),
+    ]
+
+
+def test_every_format_has_one_row_in_the_table():
+    suffixes = [s for f in read.FORMATS for s in f.suffixes]
+    assert len(suffixes) == len(set(suffixes))
+    assert set(read.READ_SUFFIXES) <= set(read.KNOWN_SUFFIXES) == set(suffixes)
+    assert all((f.read is None) == bool(f.refused) for f in read.FORMATS)
+    assert read.format_of("x.RSS").name == "feed" and read.format_of("notes.md").name == "text"

@@ -3,8 +3,9 @@
 Inputs are named the way a shell user names them: file paths, folders (read
 recursively), glob patterns and ``-`` for standard input.  Each file is read
 by its format, found in one table (:data:`graphbuild.read.formats.FORMATS`):
-plain text (``.txt``/``.text``), HTML (``.html``/``.htm``) and JSON Lines
-(``.jsonl``/``.json-lines``).  Text arrives in
+plain text (``.txt``/``.text``), HTML (``.html``/``.htm``), JSON Lines
+(``.jsonl``/``.json-lines``) and RSS/Atom feeds (``.rss``/``.atom``/``.xml``);
+PDF and word-processor files are refused with the reason.  Text arrives in
 UTF-8, UTF-16 or a legacy single-byte encoding such as Latin-1/cp1252.
 
 An input that cannot be used (missing, empty, binary, unreadable, a bad JSONL
@@ -13,8 +14,8 @@ through the ``on_problem`` callback and skipped, and every other input is
 still read.  The library never prints and never exits.
 
 The modules: ``inputs`` (what an input stands for, ids, stdin), ``formats``
-(the table), one module per format (``txt``, ``html``, ``jsonl``),
-``decode`` (bytes -> text), ``boilerplate`` (page furniture),
+(the table), one module per format (``txt``, ``html``, ``jsonl``,
+``feeds``), ``decode`` (bytes -> text), ``boilerplate`` (page furniture),
 ``datelines`` (wire datelines), ``document`` (text -> Document), ``records``
 and ``problems`` (what readers hand on and report).
 
@@ -51,6 +52,7 @@ __all__ = [
     "TEXT_SUFFIXES",
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
+    "FEED_SUFFIXES",
     "READ_SUFFIXES",
     "KNOWN_SUFFIXES",
     "STDIN_ID",
@@ -60,3 +62,4 @@ _SUFFIXES = {f.name: f.suffixes for f in FORMATS}
 TEXT_SUFFIXES = _SUFFIXES["text"]
 HTML_SUFFIXES = _SUFFIXES["html"]
 JSONL_SUFFIXES = _SUFFIXES["jsonl"]
+FEED_SUFFIXES = _SUFFIXES["feed"]

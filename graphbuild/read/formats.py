@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from . import html, jsonl, txt
+from . import feeds, html, jsonl, txt
 from .problems import ReadProblem
 from .records import Record, Source
 
@@ -38,6 +38,11 @@ FORMATS: tuple[Format, ...] = (
     Format("text", (".txt", ".text"), txt.read),
     Format("html", (".html", ".htm"), html.read),
     Format("jsonl", (".jsonl", ".json-lines"), jsonl.read),
+    Format("feed", (".rss", ".atom", ".xml"), feeds.read),
+    Format("pdf", (".pdf",), refused="PDF is not supported (convert it to text first, e.g. with pdftotext)",
+           magic=(b"%PDF-",)),
+    Format("word", (".doc", ".docx", ".odt"),
+           refused="word-processor files are not supported (save the article as text or HTML)"),
 )
 TEXT = FORMATS[0]
 #: Suffixes of the formats that are read.

@@ -147,11 +147,12 @@ def iter_documents(
     ----------
     inputs : iterable of str or os.PathLike
         File paths, folders (read recursively, sorted; hidden files and
-        folders and suffixes other than ``.txt .text .html .htm .jsonl
-        .json-lines`` skipped), glob patterns (``*``, ``?``, ``[...]``, ``**``;
-        sorted; matching files are read whatever their suffix) and ``-`` for
-        standard input.  A file named explicitly is read whatever its suffix
-        (as text unless it is HTML or JSONL by suffix).
+        folders and suffixes not in :data:`~graphbuild.read.formats.FORMATS`
+        skipped), glob patterns (``*``, ``?``, ``[...]``, ``**``; sorted;
+        matching files are read whatever their suffix) and ``-`` for
+        standard input.  A file named explicitly is read by the format of its
+        suffix, as text when the suffix is unknown; a format the table
+        refuses (PDF, ...) is reported with its reason.
     date : str, optional
         Date given to documents that carry none (the CLI's ``--date``); it
         must name one day (``2016-05-02``).  A document's own date (JSONL
