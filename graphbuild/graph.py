@@ -138,7 +138,10 @@ def build_graph(extraction: Extraction, *, name: str = "graphbuild") -> nx.Multi
     events = sorted(extraction.events, key=lambda e: (e.doc, e.start, e.id))
     doc_ids = {d["id"] for d in extraction.documents if d.get("id")}
     doc_ids.update(e.doc for e in events if e.doc)
-    G = nx.MultiDiGraph(name=name, documents=sorted(doc_ids), events={})
+    doc_dates = {d["id"]: d["date"] for d in extraction.documents if d.get("id") and d.get("date")}
+    G = nx.MultiDiGraph(
+        name=name, documents=sorted(doc_ids), document_dates=dict(sorted(doc_dates.items())), events={}
+    )
 
     duplicates = 0
     for actor in sorted(extraction.actors, key=lambda a: a.id):

@@ -218,18 +218,23 @@ def page_data(
         weight[a] += len(evs)
         weight[b] += len(evs)
 
-    # Events with no target have no edge; they belong to their source's panel.
-    solo: dict[str, set[str]] = {}
+    # Every event is in the panel of each node taking part, with an edge or
+    # not: a source with no target, a target with no source, a place alone.
+    node_events: dict[str, set[str]] = {n: set() for n in keep}
     for eid, ev in events.items():
-        if ev["source_id"] in keep:
-            solo.setdefault(ev["source_id"], set()).add(eid)
-
-    node_events: dict[str, set[str]] = {n: set(solo.get(n, ())) for n in keep}
+        for n in (ev["source_id"], *ev["target_ids"], ev["place_id"]):
+            if n in keep:
+                node_events[n].add(eid)
     for (a, b), evs in pairs.items():
         node_events[a] |= evs
         node_events[b] |= evs
+    events_total = len(events)
     used = set().union(*node_events.values()) if node_events else set()
     events = {eid: ev for eid, ev in events.items() if eid in used}
+    # An event that gives no date of its own is dated by its article, when that has one.
+    doc_dates = G.graph.get("document_dates") or {}
+    for ev in events.values():
+        ev["doc_date"] = None if _iso_day(ev["date"]) else _iso_day(doc_dates.get(ev["doc"]))
     labels = {i: _node_label(nodes_attrs[i], i) for i in keep}
     for ev in events.values():
         _fill_labels(ev, labels)
@@ -237,7 +242,7 @@ def page_data(
     def chronological(eid: str) -> tuple[str, str, int, str]:
         # Dates that are not ISO ("next Monday") go last.
         ev = events[eid]
-        day = _iso_day(ev.get("date")) or "~"
+        day = _iso_day(ev.get("date")) or ev["doc_date"] or "~"
         return (day, str(ev.get("doc") or ""), _int(ev.get("start")), eid)
 
     # Ranked once: lists of a hub's events are sorted many times over.
@@ -267,7 +272,7 @@ def page_data(
         for (a, b), attrs in sorted(ties.items()) if a in keep and b in keep
     ]
     layout_info = _place_nodes(nodes, edges, layout=layout, physics=physics)
-    dates = sorted(d for d in (_iso_day(ev.get("date")) for ev in events.values()) if d)
+    dates = sorted(d for d in (_iso_day(ev["date"]) or ev["doc_date"] for ev in events.values()) if d)
     return {
         "name": _text(G.graph.get("name")) or "",
         "documents": sorted(_text(d) or "" for d in G.graph.get("documents", []) or []),
@@ -275,6 +280,7 @@ def page_data(
             "actors": sum(1 for n in nodes if n["kind"] != "place"),
             "places": sum(1 for n in nodes if n["kind"] == "place"),
             "events": len(events),
+            "events_unplaced": events_total - len(events),
             "edges": len(edges),
             "nodes_dropped": nodes_before - len(nodes),
         },
@@ -286,8 +292,27 @@ def page_data(
         "nodes": nodes,
         "edges": edges,
         "affiliations": affiliations,
+        "same": _same_country(nodes),
         "events": {eid: events[eid] for eid in sorted(events)},
     }
+
+
+def _same_country(nodes: list[dict[str, Any]]) -> list[list[str]]:
+    """``[state, place]`` pairs that name one country: a state actor and the place of that name.
+
+    The page links the two and puts the state at the place on the map.
+    """
+    places: dict[str, list[str]] = {}
+    for n in nodes:
+        if n["kind"] == "place":
+            for name in {n["label"], *n["aliases"]}:
+                places.setdefault(name.casefold(), []).append(n["id"])
+    pairs = set()
+    for n in nodes:
+        if n["kind"] != "place" and n["type"] == "state":
+            for pid in places.get(n["label"].casefold(), ()):
+                pairs.add((n["id"], pid))
+    return [list(p) for p in sorted(pairs)]
 
 
 def _event_dict(eid: str, src: Mapping[str, Any]) -> dict[str, Any]:
@@ -511,6 +536,7 @@ def render_html(
         "VIS_JS": vis_js,
         "PAGE_JS": page_js,
         "DATA": _script_json(data),
+        "WORLD": assets["world.json"],
         "EMPTY": empty,
     }
     # One pass: text substituted in is never scanned for placeholders again,
@@ -548,6 +574,9 @@ def _assets() -> dict[str, str]:
         raise GraphbuildError(
             "vis-network 9.1.2 ships with pyvis 0.3.2; install it with pip install pyvis==0.3.2"
         ) from exc
+    # Country outlines for the map (Natural Earth via world-atlas; see data/world_LICENSE.txt).
+    world = (resources.files("graphbuild") / "data" / "world.json").read_text(encoding="utf-8")
+    out["world.json"] = world.strip().translate(_JSON_ESCAPES)
     out["vis.js"] = re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", vis_js)
     out["vis.css"] = re.sub(r"/\*# sourceMappingURL=\S* \*/\s*$", "\n", vis_css)
     # Inlined code must not be able to close its own element early.

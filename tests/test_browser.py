@@ -101,11 +101,17 @@ def seed_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     return path, page_data(G)
 
 
+def linked(data: dict[str, Any]) -> set[str]:
+    """The nodes of the page data that have an edge."""
+    return {n for e in data["edges"] for n in (e["from"], e["to"])}
+
+
 def test_page_draws_the_graph_offline(browser, seed_page):
     path, data = seed_page
     opened = Opened(browser, path, {"width": 1200, "height": 800})
-    assert opened.drawn() == (len(data["nodes"]), len(data["edges"]))
-    assert opened.js("[graphbuild.nodes.length, graphbuild.edges.length]") == [len(data["nodes"]), len(data["edges"])]
+    # Every edge, and every node that has one: a node with no edge is hidden.
+    assert opened.drawn() == (len(linked(data)), len(data["edges"]))
+    assert opened.js("[graphbuild.nodes.length, graphbuild.edges.length]") == [len(linked(data)), len(data["edges"])]
     assert opened.blocked == []
     assert opened.errors == [] and opened.dialogs == []
     if os.environ.get("GRAPHBUILD_SCREENSHOT"):
@@ -148,9 +154,10 @@ def test_filters_change_what_is_drawn(browser, seed_page):
     opened.page.locator("#gb-types input[value=meeting]").check()
     assert opened.drawn()[1] == len(data["edges"])
 
-    places = sum(n["kind"] == "place" for n in data["nodes"])
+    no_places = [e for e in data["edges"] if not (e["from"].startswith("place:") or e["to"].startswith("place:"))]
     opened.page.locator("#gb-places").uncheck()
-    assert opened.drawn()[0] == len(data["nodes"]) - places
+    # Actors linked only to places are left without a visible edge: hidden too.
+    assert opened.drawn() == (len({n for e in no_places for n in (e["from"], e["to"])}), len(no_places))
     opened.page.locator("#gb-places").check()
 
     # Only 2016-05-03: the planned Lavrov - de Mistura meeting (and undated events).
@@ -158,8 +165,9 @@ def test_filters_change_what_is_drawn(browser, seed_page):
     opened.page.locator("#gb-from").fill("2016-05-03")
     opened.page.locator("#gb-from").dispatch_event("change")
     assert opened.drawn()[1] == 3  # Lavrov - de Mistura, both of them - Moscow
+    assert opened.drawn()[0] == 3  # and the nodes left without an edge are hidden
     opened.page.locator("#gb-reset").click()
-    assert opened.drawn() == (len(data["nodes"]), len(data["edges"]))
+    assert opened.drawn() == (len(linked(data)), len(data["edges"]))
     opened.page.close()
 
 
@@ -174,6 +182,11 @@ def test_search_selects_an_actor_by_alias(browser, seed_page):
     box.fill("nobody at all")
     box.press("Enter")
     assert "No actor or place matches" in opened.js("document.getElementById('gb-search-msg').textContent")
+    # Words of a sentence list the events that report them.
+    box.fill("regime of calm")
+    box.press("Enter")
+    assert opened.panel().startswith("Sentences with \u201cregime of calm\u201d3 events")
+    assert "active negotiation process" in opened.panel()
     opened.page.close()
 
 
@@ -193,7 +206,7 @@ def test_article_text_never_runs(browser, tmp_path):
     assert opened.dialogs == [] and opened.blocked == []
     assert opened.js("document.querySelectorAll('img, iframe, object, embed, a').length") == 0
     assert opened.js("document.title") == f"{IMG} {CLOSE}"
-    assert opened.js("[...document.querySelectorAll('script')].length") == 3
+    assert opened.js("[...document.querySelectorAll('script')].length") == 4  # data, map, vis, page
     opened.page.close()
 
 
@@ -216,6 +229,13 @@ def test_large_graph_draws_its_own_edges_and_hit_tests_them(browser, tmp_path):
     data = page_data(G)
     assert data["layout"]["edge_layer"]
     opened = Opened(browser, path, {"width": 1200, "height": 800})
+    # It opens on the most active actors, every one with an edge, and says so.
+    first = opened.js("graphbuild.visible()")
+    assert 0 < len(first["nodes"]) <= 80
+    assert {x for e in first["edges"] for x in e} == set(first["nodes"])
+    showing = opened.js("document.getElementById('gb-showing').textContent")
+    assert showing.startswith(f"Showing {len(first['nodes'])} of {n} actors")
+    opened.page.locator("#gb-all").click()
     assert opened.drawn() == (n, len(data["edges"]))
     assert opened.js("graphbuild.network.body.edgeIndices.length") == 0  # drawn by the page
     # Click halfway along an edge, away from nodes and other edges: the panel shows that pair.
@@ -274,5 +294,185 @@ def test_a_long_name_is_clipped_with_the_whole_name_on_hover(browser, tmp_path):
     opened.js("graphbuild.select('actor:lavrov')")
     links = opened.js("[...document.querySelectorAll('#gb-panel .gb-link')].map(b => [b.textContent, b.title])")
     assert [drawn, long_name] in links
+    assert opened.errors == [] and opened.blocked == []
+    opened.page.close()
+
+
+# ---------------------------------------------------------------------------
+# exploring a corpus: timeline, map, neighbourhood, evidence search
+
+
+def corpus_graph():
+    """Six dated days of a small story: states with a place of their name, cities with
+    coordinates, affiliations, an event with no target, one with no source, one undated."""
+    from graphbuild.graph import build_graph
+    from graphbuild.types import Actor, Event, Extraction, Place
+
+    actors = [
+        Actor("John Kerry", "person", affiliation="United States", mentions=5),
+        Actor("Sergei Lavrov", "person", affiliation="Russia", mentions=4),
+        Actor("United States", "state", country="USA", mentions=3),
+        Actor("Russia", "state", country="RUS", mentions=3),
+        Actor("Syria", "state", country="SYR", mentions=3),
+        Actor("Bashar al-Assad", "person", mentions=2),
+        Actor("United Nations", "organization", mentions=2),
+        Actor("Rebels", "group", mentions=1),
+        Actor("Spokesman", "person", mentions=1),
+    ]
+    places = [
+        Place("Geneva", country="CH", lat=46.2, lon=6.15),
+        Place("Moscow", country="RU", lat=55.75, lon=37.62),
+        Place("Damascus", country="SY", lat=33.51, lon=36.29),
+        Place("Washington", country="US", lat=38.9, lon=-77.04),
+        Place("Syria", country="SY", lat=35.0, lon=38.5),
+    ]
+    E = Event
+    events = [
+        E("meeting", "John Kerry", ["Sergei Lavrov"], place="Geneva", date="2016-05-01", trigger="met",
+          sentence="Kerry met Lavrov in Geneva to discuss the ceasefire.", doc="a", start=1),
+        E("statement", "Sergei Lavrov", ["John Kerry"], place="Moscow", date="2016-05-02", trigger="said",
+          sentence="Lavrov told Kerry in Moscow that the talks would go on.", doc="b", start=1),
+        E("accusation", "United States", ["Russia"], place="Washington", date="2016-05-02", trigger="accused",
+          sentence="Washington accused Moscow of shelling hospitals.", doc="b", start=2),
+        E("attack", "Syria", ["Rebels"], place="Damascus", date="2016-05-03", trigger="shelled",
+          sentence="Syrian forces shelled rebel positions near Damascus.", doc="c", start=1),
+        E("appeal", "United Nations", ["Syria"], place="Syria", date="2016-05-04", trigger="urged",
+          sentence="The UN urged Syria to allow aid convoys.", doc="d", start=1),
+        E("meeting", "Bashar al-Assad", ["Sergei Lavrov"], place="Damascus", date="2016-05-05", trigger="met",
+          sentence="Assad met Lavrov in Damascus.", doc="e", start=1),
+        E("statement", "Spokesman", [], date="2016-05-06", trigger="said",
+          sentence="The spokesman said the aid convoys were delayed.", doc="f", start=1),
+        E("accusation", "", ["United Nations"], date="2016-05-06", trigger="accused",
+          sentence="Some accused the United Nations of bias.", doc="f", start=2),
+        E("appeal", "John Kerry", ["United Nations"], trigger="asked",
+          sentence="Kerry asked the United Nations for a new resolution.", doc="g", start=1),
+    ]
+    docs = [{"id": d, "date": None} for d in "abcdefg"]
+    return build_graph(Extraction(documents=docs, actors=actors, places=places, events=events))
+
+
+@pytest.fixture(scope="module")
+def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    G = corpus_graph()
+    path = tmp_path_factory.mktemp("corpus") / "corpus.html"
+    render_html(G, path, title="A small dated story")
+    return path, page_data(G)
+
+
+def test_brushing_the_timeline_filters_the_graph_and_the_panel(browser, corpus_page):
+    path, data = corpus_page
+    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    everything = opened.js("graphbuild.visible()")
+    assert len(everything["edges"]) == len(data["edges"])
+    box = opened.page.locator("#gb-timeline").bounding_box()
+    # Six days, one bar each, then a gap and the bar of undated events (30 px).
+    bar = (box["width"] - 38) / 6
+    y = box["y"] + box["height"] / 2
+    opened.page.mouse.move(box["x"] + bar * 0.5, y)
+    opened.page.mouse.down()
+    opened.page.mouse.move(box["x"] + bar * 1.2, y, steps=4)
+    opened.page.mouse.move(box["x"] + bar * 1.5, y, steps=2)
+    opened.page.mouse.up()
+    assert opened.js("[graphbuild.state.from, graphbuild.state.to]") == ["2016-05-01", "2016-05-02"]
+    brushed = opened.js("graphbuild.visible()")
+    pairs = {tuple(sorted(e)) for e in brushed["edges"]}
+    # Kerry-Lavrov (1st, 2nd), the United States - Russia accusation (2nd), the places
+    # of those events, and Kerry - United Nations, which has no date.
+    assert ("actor:john-kerry", "actor:sergei-lavrov") in pairs
+    assert ("actor:russia", "actor:united-states") in pairs
+    assert ("actor:john-kerry", "actor:united-nations") in pairs
+    assert not any("damascus" in a + b or "syria" in a + b for a, b in pairs)
+    assert 0 < len(brushed["edges"]) < len(everything["edges"])
+    assert opened.js("document.getElementById('gb-from').value") == "2016-05-01"
+    # The panel follows the range.
+    opened.js("graphbuild.select('actor:sergei-lavrov')")
+    assert "hidden by the filters" in opened.panel()
+    # One day: fewer edges again, but some.
+    opened.js("graphbuild.setDateRange('2016-05-03', '2016-05-03')")
+    one_day = opened.js("graphbuild.visible()")["edges"]
+    assert ["actor:rebels", "actor:syria"] in [sorted(e) for e in one_day]
+    # Play steps through the days, one at a time; a second click stops it.
+    opened.page.locator("#gb-play").click()
+    assert opened.js("[graphbuild.state.from, graphbuild.state.to]") == ["2016-05-04", "2016-05-04"]
+    opened.page.locator("#gb-play").click()
+    opened.js("graphbuild.setDateRange(null, null)")
+    assert len(opened.js("graphbuild.visible()")["edges"]) == len(data["edges"])
+    assert opened.errors == [] and opened.blocked == []
+    opened.page.close()
+
+
+def test_the_map_puts_places_at_their_coordinates(browser, corpus_page):
+    path, data = corpus_page
+    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    graph_positions = opened.js("graphbuild.positions()")
+    opened.page.locator("#gb-view-map").click()
+    assert opened.js("graphbuild.state.view") == "map"
+    assert opened.js("document.getElementById('gb-view-map').getAttribute('aria-pressed')") == "true"
+    pos = opened.js("graphbuild.positions()")
+    places = [n for n in data["nodes"] if n["kind"] == "place" and n["id"] in pos]
+    assert len(places) >= 4
+    by_lon = sorted(places, key=lambda n: n["lon"])
+    by_lat = sorted(places, key=lambda n: n["lat"])
+    assert [pos[n["id"]]["x"] for n in by_lon] == sorted(pos[n["id"]]["x"] for n in places)
+    assert [pos[n["id"]]["y"] for n in by_lat] == sorted((pos[n["id"]]["y"] for n in places), reverse=True)
+    # A country is one thing: the state Syria stands at the place Syria, and the two are linked.
+    assert ["actor:syria", "place:syria"] in data["same"]
+    assert pos["actor:syria"] == pos["place:syria"]
+    # Actors stand near the place of their events: Kerry by Geneva, not by Moscow.
+    def dist(a, b):
+        return ((pos[a]["x"] - pos[b]["x"]) ** 2 + (pos[a]["y"] - pos[b]["y"]) ** 2) ** 0.5
+    assert dist("actor:bashar-al-assad", "place:damascus") < dist("actor:bashar-al-assad", "place:moscow")
+    opened.js("graphbuild.setView('graph')")
+    assert opened.js("graphbuild.positions()") == graph_positions
+    assert opened.errors == [] and opened.blocked == []
+    opened.page.close()
+
+
+def test_double_click_opens_the_neighbourhood(browser, corpus_page):
+    path, data = corpus_page
+    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    x, y = opened.screen_xy("actor:rebels")
+    opened.page.mouse.dblclick(x, y)
+    assert sorted(opened.js("graphbuild.visible()")["nodes"]) == ["actor:rebels", "actor:syria", "place:damascus"]
+    assert "Neighbourhood of Rebels" in opened.js("document.getElementById('gb-focus').textContent")
+    opened.page.get_by_role("button", name="2 steps").first.click()
+    two = set(opened.js("graphbuild.visible()")["nodes"])
+    assert {"actor:united-nations", "actor:bashar-al-assad", "place:syria"} <= two
+    assert "actor:john-kerry" not in two
+    opened.page.get_by_role("button", name="Back to the whole network").click()
+    assert len(opened.js("graphbuild.visible()")["edges"]) == len(data["edges"])
+    assert opened.errors == [] and opened.blocked == []
+    opened.page.close()
+
+
+def test_evidence_search_and_every_event_in_a_panel(browser, corpus_page):
+    path, data = corpus_page
+    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    box = opened.page.locator("#gb-search")
+    box.fill("aid convoys")
+    box.press("Enter")
+    text = opened.panel()
+    assert text.startswith("Sentences with \u201caid convoys\u201d2 events")
+    assert "The UN urged Syria to allow aid convoys." in text
+    assert "The spokesman said the aid convoys were delayed." in text
+    # The speaker with no addressee has no edge, so no node, but a link to its panel.
+    opened.page.get_by_role("button", name="Spokesman").click()
+    assert opened.panel().startswith("Spokesman")
+    # An event with a target and no source is in the target's panel.
+    opened.js("graphbuild.select('actor:united-nations')")
+    assert "Some accused the United Nations of bias." in opened.panel()
+    # Page and command line count the same events.
+    assert data["counts"]["events"] + data["counts"]["events_unplaced"] == 9
+    assert opened.errors == [] and opened.blocked == []
+    opened.page.close()
+
+
+def test_a_narrow_frame_folds_the_panel(browser, corpus_page):
+    path, _ = corpus_page
+    opened = Opened(browser, path, {"width": 360, "height": 700})
+    assert opened.js("document.documentElement.scrollWidth") <= 360
+    assert opened.js("getComputedStyle(document.getElementById('gb-panel')).display") == "none"
+    opened.js("graphbuild.select('actor:john-kerry')")
+    assert opened.js("getComputedStyle(document.getElementById('gb-panel')).display") == "block"
     assert opened.errors == [] and opened.blocked == []
     opened.page.close()

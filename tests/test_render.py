@@ -403,9 +403,11 @@ def test_each_script_block_closes_once_and_data_round_trips():
     G = hostile_graph()
     page = render_html(G)
     parsed = _parse(page)
-    assert len(parsed.scripts) == parsed.ends == 3
-    data, vis_js, page_js = parsed.scripts
+    assert len(parsed.scripts) == parsed.ends == 4
+    data, world, vis_js, page_js = parsed.scripts
     assert data["attrs"] == {"type": "application/json", "id": "graph-data"}
+    assert world["attrs"] == {"type": "application/json", "id": "graph-world"}
+    assert len(json.loads(world["text"])["countries"]) > 150
     for block in parsed.scripts:
         assert "</script" not in block["text"].lower()
     # What the page parses is exactly page_data, every payload intact.
@@ -423,7 +425,7 @@ def test_content_security_policy_allows_only_the_pages_own_scripts():
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
     csp = html.unescape(csp)
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp
-    for block in _parse(page).scripts[1:]:
+    for block in _parse(page).scripts[2:]:  # the two JSON blocks are data, not scripts
         digest = base64.b64encode(hashlib.sha256(block["text"].encode()).digest()).decode()
         assert f"'sha256-{digest}'" in csp
     assert "unsafe-inline" not in csp.split("script-src", 1)[1].split(";")[0]
@@ -493,3 +495,31 @@ def test_to_pyvis_leaves_the_graph_alone_and_escapes_titles():
     assert len(net.edges) == len(page_data(G)["edges"])
     for item in net.nodes + net.edges:
         assert "<" not in item["title"]
+
+
+def test_every_event_is_in_the_panel_of_each_node_taking_part():
+    from graphbuild.graph import build_graph
+    from graphbuild.types import Actor, Event, Extraction, Place
+
+    ext = Extraction(
+        documents=[{"id": "a", "date": "2016-05-02"}],
+        actors=[Actor("Syria", "state"), Actor("United Nations", "organization"), Actor("Rebels", "group")],
+        places=[Place("Syria", lat=35.0, lon=38.5)],
+        events=[Event("accusation", "", ["United Nations"], doc="a", start=1, sentence="Some accused the UN."),
+                Event("statement", "Rebels", [], doc="a", start=2, date="2016-04-30", sentence="Rebels spoke."),
+                Event("attack", "", [], place="Syria", doc="a", start=3, sentence="Shells fell in Syria.")])
+    d = page_data(build_graph(ext))
+    nodes = {n["id"]: n for n in d["nodes"]}
+    events = d["events"]
+    # A target with no source, a source with no target, a place alone: each in its node's list.
+    assert [events[e]["sentence"] for e in nodes["actor:united-nations"]["events"]] == ["Some accused the UN."]
+    assert [events[e]["sentence"] for e in nodes["actor:rebels"]["events"]] == ["Rebels spoke."]
+    assert [events[e]["sentence"] for e in nodes["place:syria"]["events"]] == ["Shells fell in Syria."]
+    assert d["counts"]["events"] == 3 and d["counts"]["events_unplaced"] == 0
+    # An event with no date of its own is dated by its article, for the timeline.
+    dated = {ev["sentence"]: (ev["date"], ev["doc_date"]) for ev in events.values()}
+    assert dated["Rebels spoke."] == ("2016-04-30", None)
+    assert dated["Some accused the UN."] == (None, "2016-05-02")
+    assert d["dates"] == {"min": "2016-04-30", "max": "2016-05-02"}
+    # A state and the place of its name are one country.
+    assert d["same"] == [["actor:syria", "place:syria"]]
