@@ -21,14 +21,15 @@ _EXPORTS = {
     "Document": "types", "Dateline": "types", "Actor": "types", "Place": "types", "Event": "types",
     "DocExtraction": "types", "Extraction": "types", "GraphbuildError": "types",
     # read / nlp / extract / resolve
-    "iter_documents": "read", "load_pipeline": "nlp", "extract_document": "events",
+    "iter_documents": "read", "sample_documents": "read", "load_pipeline": "nlp", "extract_document": "events",
     "resolve": "resolve",
     # the corpus runner
     "extract": "corpus", "extract_text": "corpus",
     # graph and analysis
     "build_graph": "graph", "aggregate": "graph", "centrality": "graph", "communities": "graph",
     "ego_graph": "graph", "filter_events": "graph", "min_weight": "graph", "top_actors": "graph",
-    "actors_table": "graph", "events_table": "graph",
+    "actors_table": "graph", "events_table": "graph", "ranking": "graph", "event_records": "graph",
+    "graph_from_json": "graph",
     # page and notebook
     "render_html": "render", "show": "render", "page_data": "render", "to_pyvis": "render",
     # exports

@@ -276,7 +276,7 @@ def write_events_csv(extraction_or_G: Extraction | nx.Graph, path: str | os.Path
         rows = [e.to_dict() for e in extraction_or_G.events]
         rows.sort(key=lambda r: (r["doc"], r["start"], r["id"]))
     elif isinstance(extraction_or_G, nx.Graph):
-        rows = events_table(extraction_or_G)
+        rows = events_table(extraction_or_G, as_frame=False)
     else:
         raise GraphbuildError(
             f"write_events_csv needs an Extraction or a graph, not {type(extraction_or_G).__name__}"
@@ -309,7 +309,7 @@ def write_actors_csv(extraction_or_G: Extraction | nx.Graph, path: str | os.Path
     >>> next(csv.DictReader(path.open(encoding="utf-8", newline="")))["aliases"]
     'Kerry; John Kerry'
     """
-    return _write_csv(path, ACTOR_COLUMNS, actors_table(_as_graph(extraction_or_G)))
+    return _write_csv(path, ACTOR_COLUMNS, actors_table(_as_graph(extraction_or_G), as_frame=False))
 
 
 def _write_csv(

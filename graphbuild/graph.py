@@ -1002,14 +1002,16 @@ def top_actors(G: nx.MultiDiGraph, n: int, by: str = "weighted_degree") -> nx.Mu
 # tables
 
 
-def actors_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
+def actors_table(G: nx.MultiDiGraph, *, as_frame: bool | None = None) -> Any:
     """One row per actor: its attributes, events and neighbours.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
     as_frame : bool, optional
-        Return a ``pandas.DataFrame`` (pandas must be installed).
+        Return a ``pandas.DataFrame`` (True: pandas must be installed) or a
+        list of dicts (False).  By default a DataFrame when pandas is
+        installed (``pip install "graphbuild[notebook]"``), else the list.
 
     Returns
     -------
@@ -1026,7 +1028,7 @@ def actors_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
     >>> ext = Extraction(
     ...     actors=[Actor("A", "person"), Actor("B", "state")],
     ...     events=[Event("statement", "B", ["A"], start=0), Event("statement", "B", [], start=1)])
-    >>> [(r["label"], r["events"], r["neighbors"]) for r in actors_table(build_graph(ext))]
+    >>> [(r["label"], r["events"], r["neighbors"]) for r in actors_table(build_graph(ext), as_frame=False)]
     [('B', 2, 1), ('A', 1, 1)]
     """
     involved: dict[Hashable, set[str]] = defaultdict(set)
@@ -1049,17 +1051,19 @@ def actors_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
         row["neighbors"] = len(linked[node] - {node})
         rows.append(row)
     rows.sort(key=lambda r: (-r["events"], str(r["label"]).casefold(), str(r["id"])))
-    return _frame(rows, ACTOR_COLUMNS) if as_frame else rows
+    return _frame(rows, ACTOR_COLUMNS, as_frame)
 
 
-def events_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
+def events_table(G: nx.MultiDiGraph, *, as_frame: bool | None = None) -> Any:
     """One row per event, those without an edge included.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
     as_frame : bool, optional
-        Return a ``pandas.DataFrame`` (pandas must be installed).
+        Return a ``pandas.DataFrame`` (True: pandas must be installed) or a
+        list of dicts (False).  By default a DataFrame when pandas is
+        installed (``pip install "graphbuild[notebook]"``), else the list.
 
     Returns
     -------
@@ -1073,7 +1077,7 @@ def events_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
     >>> from graphbuild.types import Actor, Event, Extraction
     >>> ext = Extraction(actors=[Actor("A", "person")],
     ...                  events=[Event("statement", "A", [], sentence="A spoke.")])
-    >>> rows = events_table(build_graph(ext))
+    >>> rows = events_table(build_graph(ext), as_frame=False)
     >>> [(r["type"], r["source"], r["targets"], r["sentence"]) for r in rows]
     [('statement', 'A', [], 'A spoke.')]
     """
@@ -1084,13 +1088,18 @@ def events_table(G: nx.MultiDiGraph, *, as_frame: bool = False) -> Any:
     for row in rows:
         row["targets"] = list(row["targets"] or [])
     rows.sort(key=lambda r: (str(r["doc"] or ""), r["start"] or 0, str(r["id"])))
-    return _frame(rows, EVENT_COLUMNS) if as_frame else rows
+    return _frame(rows, EVENT_COLUMNS, as_frame)
 
 
-def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
+def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...], as_frame: bool | None) -> Any:
+    """``rows`` as a DataFrame when asked (or, by default, when pandas is installed)."""
+    if as_frame is False:
+        return rows
     try:
-        import pandas as pd  # optional: only notebooks ask for a DataFrame
+        import pandas as pd  # optional: the notebook extra
     except ImportError as exc:
+        if as_frame is None:
+            return rows
         raise GraphbuildError(
             "as_frame=True needs pandas (pip install pandas); "
             "without it the rows are returned as a list of dicts"

@@ -593,6 +593,13 @@ def _assets() -> dict[str, str]:
 # --------------------------------------------------------------------------
 
 
+_UNTRUSTED_NOTE = (
+    "graphbuild network: an interactive page of actors, places and events. If you read this "
+    "instead of the network, the notebook is not trusted: trust it (File > Trust Notebook) or run "
+    "the cell again; or save the page with .save('network.html') and open it in a browser."
+)
+
+
 @dataclass(frozen=True)
 class NotebookPage:
     """A rendered page that Jupyter displays in a sandboxed iframe.
@@ -612,13 +619,20 @@ class NotebookPage:
     def _repr_html_(self) -> str:
         # srcdoc keeps the page in the notebook file (no side files) and the
         # sandbox without allow-same-origin keeps its script away from the
-        # notebook's own page.
+        # notebook's own page.  The note under the frame is covered by it; an
+        # untrusted notebook strips the frame and the note shows instead.
         return (
-            '<div class="graphbuild-notebook" style="width:100%">'
+            '<div class="graphbuild-notebook" style="position:relative;width:100%">'
+            '<p style="position:absolute;top:0;left:0;margin:8px;z-index:0;color:#57606a">'
+            f"{html.escape(_UNTRUSTED_NOTE)}</p>"
             f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
-            f'style="width:{self.width};height:{self.height};border:1px solid #ddd" '
-            'sandbox="allow-scripts" title="graphbuild network"></iframe></div>'
+            f'style="position:relative;z-index:1;background:#fff;width:{self.width};height:{self.height};'
+            'border:1px solid #ddd" sandbox="allow-scripts" title="graphbuild network"></iframe></div>'
         )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """HTML for Jupyter, and a plain-text note for front ends that show no HTML."""
+        return {"text/html": self._repr_html_(), "text/plain": _UNTRUSTED_NOTE}
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the page to ``path`` atomically."""

@@ -1,9 +1,8 @@
 """The page in a real browser: headless Chromium driven by playwright.
 
 Each page is opened from ``file://`` with every other request aborted and
-recorded, so a page that reached for the network fails.  Set
-``GRAPHBUILD_SCREENSHOT=1`` to rewrite ``docs/screenshot.png`` from the seed
-graph (off by default so that tests do not touch tracked files).
+recorded, so a page that reached for the network fails.  The README's
+screenshots come from ``tools/screenshot.py``.
 """
 from __future__ import annotations
 
@@ -26,7 +25,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshot.png"
 
 pytestmark = [
     pytest.mark.browser,
@@ -114,15 +112,6 @@ def test_page_draws_the_graph_offline(browser, seed_page):
     assert opened.js("[graphbuild.nodes.length, graphbuild.edges.length]") == [len(linked(data)), len(data["edges"])]
     assert opened.blocked == []
     assert opened.errors == [] and opened.dialogs == []
-    if os.environ.get("GRAPHBUILD_SCREENSHOT"):
-        x, y = opened.screen_xy("actor:john-kerry")
-        opened.page.mouse.click(x, y)
-        # Off the node but on the canvas, so that vis-network hides its tooltip.
-        box = opened.page.locator("#gb-network").bounding_box()
-        opened.page.mouse.move(box["x"] + 8, box["y"] + box["height"] - 8)
-        opened.page.wait_for_timeout(600)
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        opened.page.screenshot(path=str(SCREENSHOT))
     opened.page.close()
 
 

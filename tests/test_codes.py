@@ -144,10 +144,10 @@ def test_affiliation_ties_are_not_events():
     assert not A.has_edge("actor:john-kerry", "actor:united-states")
     assert A.edges["actor:john-kerry", "actor:sergei-lavrov"]["weight"] == 1
     assert centrality(G, "weighted_degree")["actor:united-states"] == 0
-    rows = {r["label"]: r for r in actors_table(G)}
+    rows = {r["label"]: r for r in actors_table(G, as_frame=False)}
     assert (rows["John Kerry"]["events"], rows["John Kerry"]["neighbors"]) == (1, 1)
     assert (rows["United States"]["events"], rows["United States"]["neighbors"]) == (0, 0)
-    assert [r["type"] for r in events_table(G)] == ["meeting"]
+    assert [r["type"] for r in events_table(G, as_frame=False)] == ["meeting"]
     assert len(min_weight(G, 1).graph["events"]) == 1
     data = page_data(G)
     assert [(e["from"], e["to"], e["count"]) for e in data["edges"]] == \

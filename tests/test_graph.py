@@ -471,7 +471,7 @@ def test_top_actors_keeps_the_most_active_and_their_places(small_graph):
 
 
 def test_actors_table(small_graph):
-    rows = actors_table(small_graph)
+    rows = actors_table(small_graph, as_frame=False)
     # Kerry takes part in 5 events, Syria (the state) in 4, Jubeir in 3.
     assert [(r["id"], r["events"]) for r in rows][:3] == [(KERRY, 5), (SYRIA, 4), (JUBEIR, 3)]
     assert len(rows) == 7 and all(r["id"].startswith("actor:") for r in rows)
@@ -482,7 +482,7 @@ def test_actors_table(small_graph):
 
 
 def test_events_table(small_graph):
-    rows = events_table(small_graph)
+    rows = events_table(small_graph, as_frame=False)
     assert len(rows) == 11
     assert [(r["doc"], r["start"]) for r in rows] == sorted((r["doc"], r["start"]) for r in rows)
     assert list(rows[0]) == list(graph_mod.EVENT_COLUMNS)
@@ -497,6 +497,14 @@ def test_tables_as_frame_without_pandas_is_a_clear_error(small_graph, monkeypatc
         actors_table(small_graph, as_frame=True)
 
 
+def test_tables_are_frames_by_default_when_pandas_is_installed(small_graph, monkeypatch):
+    pd = pytest.importorskip("pandas")
+    assert isinstance(actors_table(small_graph), pd.DataFrame)
+    assert isinstance(events_table(small_graph), pd.DataFrame)
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    assert isinstance(actors_table(small_graph), list) and isinstance(events_table(small_graph), list)
+
+
 def test_tables_as_frame_with_pandas(small_graph):
     pd = pytest.importorskip("pandas")
     frame = events_table(small_graph, as_frame=True)
@@ -507,7 +515,7 @@ def test_events_table_from_a_graph_without_events_dict(small_graph):
     # GraphML/GEXF cannot hold G.graph["events"]; the edges still tell the events.
     H = small_graph.copy()
     del H.graph["events"]
-    rows = {r["id"]: r for r in events_table(H)}
+    rows = {r["id"]: r for r in events_table(H, as_frame=False)}
     assert rows["event:zurich-meeting"]["type"] == "meeting"
     assert rows["event:zurich-meeting"]["targets"] == ["Adel al-Jubeir", "Sergei Lavrov"]
     assert rows["event:strikes-on-aleppo"]["type"] == "at"

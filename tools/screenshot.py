@@ -1,13 +1,20 @@
-"""Rewrite docs/screenshot.png from the sample article's real extraction.
+"""Rewrite the README's screenshots from a real corpus: the first view, the timeline and the map.
 
-    python tools/screenshot.py          # needs Chromium at /usr/bin/chromium and playwright
+    python tools/screenshot.py                                   # the Lee articles, dated
+    python tools/screenshot.py --extraction lee-extraction.json  # skip the extraction
+    python tools/screenshot.py --corpus my.jsonl
 
-Builds the page exactly as ``make demo`` does, opens it offline in headless
-Chromium, clicks John Kerry so the side panel shows his events, and saves the
-picture README shows.
+Needs Chromium at /usr/bin/chromium and playwright.  By default it dates the
+300 Lee articles (``/work/lee.jsonl``; see ``tools/date_corpus.py``), extracts
+them, builds the page as ``graphbuild build`` does, opens it offline in
+headless Chromium and saves ``docs/screenshot.png`` (the first view),
+``docs/screenshot-timeline.png`` (a month picked on the timeline, one actor's
+panel open) and ``docs/screenshot-map.png`` (the map view).
 """
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 import tempfile
 import time
@@ -16,40 +23,73 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import graphbuild
-from graphbuild.read import sample_documents
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshot.png"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from date_corpus import date_records  # noqa: E402
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+LEE = Path("/work/lee.jsonl")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def main() -> int:
-    x = graphbuild.extract(documents=sample_documents(), workers=1)
+def build_page(args: argparse.Namespace, out: Path) -> Path:
+    if args.extraction:
+        x = graphbuild.read_extraction_json(args.extraction)
+    else:
+        lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        dated = out / "corpus.jsonl"
+        dated.write_text("".join(json.dumps(r) + "\n" for r in date_records([json.loads(ln) for ln in lines], 2001)),
+                         encoding="utf-8")
+        x = graphbuild.extract([str(dated)], workers=1)
     G = graphbuild.build_graph(x)
-    page_path = Path(tempfile.mkdtemp()) / "network.html"
-    graphbuild.render_html(G, page_path, title=x.documents[0].get("title") or "graphbuild")
+    page = out / "network.html"
+    graphbuild.render_html(G, page, title=f"graphbuild network of {len(x.documents)} documents")
+    return page
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=LEE, help="a JSONL corpus (default: %(default)s)")
+    ap.add_argument("--extraction", type=Path, help="an extraction JSON of the dated corpus")
+    args = ap.parse_args(argv)
+    page_path = build_page(args, Path(tempfile.mkdtemp()))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 820})
+        page = browser.new_page(viewport={"width": 1360, "height": 860})
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
         page.goto(page_path.as_uri())
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while not page.evaluate("!!(window.graphbuild && window.graphbuild.readyAt)"):
             if time.monotonic() > deadline:
                 print("the page never finished drawing", file=sys.stderr)
                 return 1
             time.sleep(0.05)
-        x_, y_ = page.evaluate("""() => { const n = graphbuild.network;
-            const p = n.canvasToDOM(n.getPositions(['actor:john-kerry'])['actor:john-kerry']);
-            const r = document.getElementById('gb-network').getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y]; }""")
-        page.mouse.click(x_, y_)
-        box = page.locator("#gb-network").bounding_box()
-        page.mouse.move(box["x"] + 8, box["y"] + box["height"] - 8)
         page.wait_for_timeout(800)
-        page.screenshot(path=str(OUT))
+        page.screenshot(path=str(DOCS / "screenshot.png"))
+
+        # The timeline: the busiest month picked, its most active actor's panel open.
+        page.evaluate("""() => {
+            const gb = graphbuild, months = {};
+            Object.values(gb.data.events).forEach(ev => {
+              const d = (ev.date && ev.date.length >= 7 ? ev.date : ev.doc_date) || "";
+              if (d.startsWith("2001")) months[d.slice(0, 7)] = (months[d.slice(0, 7)] || 0) + 1; });
+            const best = Object.keys(months).sort((a, b) => months[b] - months[a])[0];
+            gb.setDateRange(best, best);
+            const ids = gb.visible().nodes.filter(id => id.startsWith("actor:"));
+            const top = ids.sort((a, b) => gb.data.nodes.find(n => n.id === b).weight
+                                         - gb.data.nodes.find(n => n.id === a).weight)[0];
+            if (top) gb.select(top); }""")
+        page.wait_for_timeout(900)
+        page.screenshot(path=str(DOCS / "screenshot-timeline.png"))
+
+        page.evaluate("() => { graphbuild.setDateRange(null, null); graphbuild.setView('map'); }")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(900)
+        page.screenshot(path=str(DOCS / "screenshot-map.png"))
         browser.close()
-    print(f"wrote {OUT}", file=sys.stderr)
+    for name in ("screenshot.png", "screenshot-timeline.png", "screenshot-map.png"):
+        print(DOCS / name)
     return 0
 
 

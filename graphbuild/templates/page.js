@@ -397,26 +397,33 @@
   function mapPositions() {
     if (mapPos) return mapPos;
     mapPos = Object.create(null);
+    var countryNamed = Object.create(null);
+    world.countries.forEach(function (c) { if (c.name) countryNamed[c.name.toLowerCase()] = c; });
     data.nodes.forEach(function (n) {
       if (typeof n.lat === "number" && typeof n.lon === "number") mapPos[n.id] = project(n.lon, n.lat);
+      // A country named as a place, with no coordinates of its own: its point.
+      else if (n.kind === "place" && countryNamed[n.label.toLowerCase()]) {
+        var c = countryNamed[n.label.toLowerCase()].center;
+        mapPos[n.id] = project(c[0], c[1]);
+      }
     });
     sameCountry.forEach(function (p) { if (mapPos[p[1]] && !mapPos[p[0]]) mapPos[p[0]] = mapPos[p[1]]; });
     var crowd = Object.create(null);
     data.nodes.forEach(function (n) {
       if (mapPos[n.id] || n.kind === "place") return;
-      var where = Object.create(null), best = null;
-      n.events.forEach(function (k) {
-        var p = events[k] && events[k].place_id;
-        if (!p || !mapPos[p] || isPlace(n.id)) return;
-        where[p] = (where[p] || 0) + 1;
-        if (best === null || where[p] > where[best] || (where[p] === where[best] && p < best)) best = p;
-      });
-      var at = best !== null ? mapPos[best] : null;
-      if (!at && n.type === "state" && n.country && countryByCode[n.country]) {
+      if (n.type === "state" && n.country && countryByCode[n.country]) {
         var c = countryByCode[n.country].center;
         mapPos[n.id] = project(c[0], c[1]);
         return;
       }
+      var where = Object.create(null), best = null;
+      n.events.forEach(function (k) {
+        var p = events[k] && events[k].place_id;
+        if (!p || !mapPos[p]) return;
+        where[p] = (where[p] || 0) + 1;
+        if (best === null || where[p] > where[best] || (where[p] === where[best] && p < best)) best = p;
+      });
+      var at = best !== null ? mapPos[best] : null;
       if (!at) return;
       var k = crowd[best] = (crowd[best] || 0) + 1;
       var r = 10 + 7 * Math.sqrt(k), a = k * 2.39996;
