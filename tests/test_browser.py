@@ -225,6 +225,7 @@ def test_large_graph_draws_its_own_edges_and_hit_tests_them(browser, tmp_path):
     showing = opened.js("document.getElementById('gb-showing').textContent")
     assert showing.startswith(f"Showing {len(first['nodes'])} of {n} actors")
     opened.page.locator("#gb-all").click()
+    opened.page.wait_for_timeout(700)  # the view zooms out to fit them (400 ms)
     assert opened.drawn() == (n, len(data["edges"]))
     assert opened.js("graphbuild.network.body.edgeIndices.length") == 0  # drawn by the page
     # Click halfway along an edge, away from nodes and other edges: the panel shows that pair.
