@@ -84,7 +84,7 @@ LARGE_GRAPH = 300
 _IMPROVED_LAYOUT_MAX = 150
 _STABILIZATION_ITERATIONS = 200
 _VIS_DIR = ("lib", "vis-9.1.2")
-_TEMPLATE_FILES = ("page.html", "page.css", "page.js")
+_TEMPLATE_FILES = ("page.html", "page.css", "page.js", "loader.js")
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|em|rem|vh|vw)$")
 _JSON_ESCAPES = {
@@ -513,13 +513,21 @@ def render_html(
     True
     """
     data = G if isinstance(G, Mapping) else page_data(G, layout=layout, physics=physics, top=top)
-    assets = _assets()
-    page_js = assets["page.js"]
-    vis_js = assets["vis.js"]
-    # Script hashes let the CSP allow exactly these two inline scripts.
+    page = _page(data, title, _assets())
+    if path is not None:
+        atomic_write_text(path, page)
+    return page
+
+
+def _page(data: Mapping[str, Any], title: str, assets: Mapping[str, str], shared: str | None = None) -> str:
+    """The page of ``data``; with ``shared`` (an assets key), without vis-network, the page
+    script, their styles and the map, which the notebook sends (see ``loader.js``)."""
+    scripts = [assets["loader.js"]] if shared else [assets["vis.js"], assets["page.js"]]
+    # Script hashes let the CSP allow exactly the page's own inline scripts.
+    allowed = [assets["vis.js"], assets["page.js"]] + scripts[:1] * bool(shared)
     csp = (
         "default-src 'none'; "
-        f"script-src '{_sha256(vis_js)}' '{_sha256(page_js)}'; "
+        f"script-src {' '.join(chr(39) + _sha256(s) + chr(39) for s in allowed)}; "
         "style-src 'unsafe-inline'; img-src data:; font-src data:; "
         "connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
@@ -531,20 +539,37 @@ def render_html(
     values = {
         "TITLE": html.escape(title, quote=True),
         "CSP": html.escape(csp, quote=True),
-        "VIS_CSS": assets["vis.css"],
+        "VIS_CSS": "" if shared else assets["vis.css"],
         "PAGE_CSS": assets["page.css"],
-        "VIS_JS": vis_js,
-        "PAGE_JS": page_js,
+        "SCRIPTS": "\n".join(f"<script>{s}</script>" for s in scripts),
+        "BODY_ATTRS": f' data-assets="{shared}"' if shared else "",
         "DATA": _script_json(data),
-        "WORLD": assets["world.json"],
+        "WORLD": "" if shared else assets["world.json"],
         "EMPTY": empty,
     }
     # One pass: text substituted in is never scanned for placeholders again,
     # so an article containing "@@DATA@@" cannot reshape the page.
-    page = _PLACEHOLDER.sub(lambda m: values[m.group(1)], assets["page.html"])
-    if path is not None:
-        atomic_write_text(path, page)
-    return page
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], assets["page.html"])
+
+
+def _shared_assets(assets: Mapping[str, str]) -> tuple[str, str]:
+    """(key, script): a notebook script that keeps the assets a shared page asks for."""
+    names = ("vis.js", "page.js", "vis.css")
+    bundle = {n: assets[n] for n in names}
+    bundle["world"] = assets["world.json"]
+    # ASCII only: the notebook page's encoding cannot change a byte of what the frame hashes.
+    text = json.dumps(bundle, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    script = (
+        "(function(){var A=window.__graphbuildAssets=window.__graphbuildAssets||{};"
+        f'A["{key}"]={text.translate(_JSON_ESCAPES)};'
+        "if(window.__graphbuildServes)return;window.__graphbuildServes=true;"
+        'window.addEventListener("message",function(e){var m=e.data;'
+        'if(m&&m.graphbuild==="assets?"&&typeof m.key==="string"&&'
+        "Object.prototype.hasOwnProperty.call(A,m.key)&&e.source)"
+        'e.source.postMessage({graphbuild:"assets",key:m.key,assets:A[m.key]},"*");});})();'
+    )
+    return key, script
 
 
 def _script_json(data: Mapping[str, Any]) -> str:
@@ -580,7 +605,7 @@ def _assets() -> dict[str, str]:
     out["vis.js"] = re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", vis_js)
     out["vis.css"] = re.sub(r"/\*# sourceMappingURL=\S* \*/\s*$", "\n", vis_css)
     # Inlined code must not be able to close its own element early.
-    for name, closer in (("vis.js", "</script"), ("page.js", "</script"),
+    for name, closer in (("vis.js", "</script"), ("page.js", "</script"), ("loader.js", "</script"),
                          ("vis.css", "</style"), ("page.css", "</style")):
         low = out[name].lower()
         if closer in low or "<!--" in low:
@@ -607,27 +632,39 @@ class NotebookPage:
     Attributes
     ----------
     html : str
-        The full page, as :func:`render_html` returns it.
+        The full, self-contained page, as :func:`render_html` returns it
+        (what :meth:`save` writes).
     height, width : str
         CSS size of the iframe.
+    frame : str, optional
+        The page the iframe shows when the notebook shares the scripts:
+        without vis-network, the page script and the map, which it asks the
+        notebook for (None: the iframe shows ``html``).
+    assets : str, optional
+        The notebook script that keeps those shared scripts: given by the
+        first view of a session only.
     """
 
     html: str
     height: str = "650px"
     width: str = "100%"
+    frame: str | None = None
+    assets: str | None = None
 
     def _repr_html_(self) -> str:
         # srcdoc keeps the page in the notebook file (no side files) and the
         # sandbox without allow-same-origin keeps its script away from the
         # notebook's own page.  The note under the frame is covered by it; an
         # untrusted notebook strips the frame and the note shows instead.
+        carrier = f"<script>{self.assets}</script>" if self.assets else ""
         return (
             '<div class="graphbuild-notebook" style="position:relative;width:100%">'
             '<p style="position:absolute;top:0;left:0;margin:8px;z-index:0;color:#57606a">'
             f"{html.escape(_UNTRUSTED_NOTE)}</p>"
-            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+            f'<iframe srcdoc="{html.escape(self.frame or self.html, quote=True)}" '
             f'style="position:relative;z-index:1;background:#fff;width:{self.width};height:{self.height};'
-            'border:1px solid #ddd" sandbox="allow-scripts" title="graphbuild network"></iframe></div>'
+            'border:1px solid #ddd" sandbox="allow-scripts" title="graphbuild network"></iframe>'
+            f"{carrier}</div>"
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
@@ -635,7 +672,7 @@ class NotebookPage:
         return {"text/html": self._repr_html_(), "text/plain": _UNTRUSTED_NOTE}
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the page to ``path`` atomically."""
+        """Write the self-contained page to ``path`` atomically."""
         atomic_write_text(path, self.html)
 
     def display(self) -> None:
@@ -647,6 +684,10 @@ class NotebookPage:
         display(HTML(self._repr_html_()))
 
 
+# Keys of the shared scripts this Python process has already given a notebook.
+_ASSETS_GIVEN: set[str] = set()
+
+
 def show(
     G: Union[nx.Graph, Mapping[str, Any]],
     height: str = "650px",
@@ -656,8 +697,16 @@ def show(
     layout: str | LayoutFunc | None = None,
     physics: bool | None = None,
     top: int | None = None,
+    standalone: bool = False,
 ) -> NotebookPage:
     """The page for Jupyter: the last expression of a cell displays it.
+
+    The views of one session share their scripts: the first carries
+    vis-network, the page script and the map outlines (about 0.6 MB) into
+    the notebook once, and every later view (a few kilobytes plus its data)
+    asks for them, so a notebook with many views stays light.  A view whose
+    carrier is gone (its output cleared, the notebook reopened untrusted)
+    says to run its cell again.
 
     Parameters
     ----------
@@ -667,6 +716,8 @@ def show(
         CSS lengths of the iframe, e.g. ``"650px"`` or ``"100%"``.
     title, layout, physics, top
         As in :func:`render_html`.
+    standalone : bool, optional
+        Put everything in this view's frame, sharing nothing.
 
     Returns
     -------
@@ -682,8 +733,16 @@ def show(
     for name, value in (("height", height), ("width", width)):
         if not _CSS_LENGTH.match(str(value)):
             raise GraphbuildError(f"{name} must be a CSS length such as '650px' or '100%', not {value!r}")
-    page = render_html(G, title=title, layout=layout, physics=physics, top=top)
-    return NotebookPage(page, height=height, width=width)
+    data = G if isinstance(G, Mapping) else page_data(G, layout=layout, physics=physics, top=top)
+    assets = _assets()
+    page = _page(data, title, assets)
+    if standalone:
+        return NotebookPage(page, height=height, width=width)
+    key, script = _shared_assets(assets)
+    carrier = key not in _ASSETS_GIVEN
+    _ASSETS_GIVEN.add(key)
+    return NotebookPage(page, height=height, width=width, frame=_page(data, title, assets, shared=key),
+                        assets=script if carrier else None)
 
 
 # --------------------------------------------------------------------------

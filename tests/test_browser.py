@@ -466,3 +466,33 @@ def test_a_narrow_frame_folds_the_panel(browser, corpus_page):
     assert opened.js("getComputedStyle(document.getElementById('gb-panel')).display") == "block"
     assert opened.errors == [] and opened.blocked == []
     opened.page.close()
+
+
+def test_notebook_views_share_scripts_and_all_draw(browser, tmp_path):
+    import graphbuild.render as render_mod
+    from graphbuild.render import show
+
+    render_mod._ASSETS_GIVEN.clear()
+    G = corpus_graph()
+    views = [show(G, height="400px")._repr_html_() for _ in range(3)]
+    render_mod._ASSETS_GIVEN.clear()
+    host = tmp_path / "notebook.html"
+    host.write_text("<!DOCTYPE html><html><body>" + "".join(views) + "</body></html>", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    blocked: list[str] = []
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "about:"))
+               else (blocked.append(r.request.url), r.abort()))
+    page.goto(host.as_uri())
+    frames = [f for f in page.frames if f != page.main_frame]
+    assert len(frames) == 3
+    deadline = time.monotonic() + 30
+    for frame in frames:
+        while not frame.evaluate("!!(window.graphbuild && window.graphbuild.readyAt)"):
+            assert time.monotonic() < deadline, "a view never drew"
+            time.sleep(0.1)
+        assert len(frame.evaluate("graphbuild.visible().edges")) == len(page_data(G)["edges"])
+    assert errors == [] and blocked == []
+    page.close()

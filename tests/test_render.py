@@ -471,7 +471,7 @@ def test_fixture_graph_renders_with_its_payloads_escaped(small_graph):
 
 def test_show_wraps_the_page_in_a_sandboxed_srcdoc_iframe():
     G = hostile_graph()
-    nb = show(G, height="420px")
+    nb = show(G, height="420px", standalone=True)
     out = nb._repr_html_()
     assert out.startswith('<div class="graphbuild-notebook"') and out.endswith("</iframe></div>")
     m = re.search(r'<iframe srcdoc="([^"]*)" ', out)
@@ -481,6 +481,28 @@ def test_show_wraps_the_page_in_a_sandboxed_srcdoc_iframe():
     assert 'sandbox="allow-scripts"' in out and "height:420px" in out
     with pytest.raises(GraphbuildError, match="height"):
         show(G, height='1px" onload="alert(1)')
+    # Front ends without HTML, and untrusted notebooks, get a note that says how to see it.
+    bundle = nb._repr_mimebundle_()
+    assert "trust" in bundle["text/plain"] and "trust" in out
+
+
+def test_notebook_views_share_their_scripts():
+    import graphbuild.render as render_mod
+
+    render_mod._ASSETS_GIVEN.clear()
+    G = hostile_graph()
+    first, second, third = (show(G)._repr_html_() for _ in range(3))
+    # The first view carries vis-network and the page script once; the others ask for them.
+    assert len(first) > 500_000 and len(second) < 80_000 and len(third) == len(second)
+    assert first.count("<script>") == 1 and "<script>" not in second.replace("&lt;script&gt;", "")
+    frame = html.unescape(re.search(r'srcdoc="([^"]*)"', second).group(1))
+    assert "vis.Network" not in frame and 'data-assets="' in frame
+    # The frame may run only the expected scripts: their hashes are in its policy.
+    csp = html.unescape(re.search(r'Content-Security-Policy" content="([^"]+)"', frame).group(1))
+    assets = render_mod._assets()
+    for name in ("vis.js", "page.js", "loader.js"):
+        assert render_mod._sha256(assets[name]) in csp, name
+    render_mod._ASSETS_GIVEN.clear()
 
 
 def test_to_pyvis_leaves_the_graph_alone_and_escapes_titles():
