@@ -707,7 +707,16 @@
       edges: gb.edges.get().map(function (e) { return [e.from, e.to]; })
     };
   }
-  function positions() { return gb.network ? gb.network.getPositions() : {}; }
+  // On the map, the projected positions themselves (vis-network keeps whole pixels).
+  function positions() {
+    if (!gb.network) return {};
+    var pos = gb.network.getPositions();
+    if (state.view === "map") {
+      var exact = mapPositions();
+      Object.keys(pos).forEach(function (id) { if (exact[id]) pos[id] = { x: exact[id].x, y: exact[id].y }; });
+    }
+    return pos;
+  }
   function setDateRange(from, to) {
     state.from = boundDay(from, false);
     state.to = boundDay(to, true);
