@@ -162,9 +162,14 @@ def page_data(
     dict
         JSON-ready dict with keys ``name``, ``documents``, ``counts``,
         ``layout``, ``event_types``, ``statuses``, ``dates``, ``colors``,
-        ``nodes``, ``edges``, ``affiliations`` (``{from, to, sentence, doc}``
+        ``nodes`` (each with the ids of every event it takes part in, with an
+        edge or not), ``edges``, ``affiliations`` (``{from, to, sentence, doc}``
         for each tie of an actor to the state or organization it serves: not
-        events, so they count for no weight) and ``events``.  Every string is still raw article text:
+        events, so they count for no weight), ``same`` (``[state, place]``
+        pairs that name one country) and ``events`` (each with ``doc_date``,
+        its article's date, when it has no ISO date of its own).
+        ``counts["events_unplaced"]`` is the number of the graph's events
+        that name no node (the page says so).  Every string is still raw article text:
         escaping happens in :func:`render_html`.
 
     Raises
