@@ -22,7 +22,7 @@ from .codes import STATE_SECTORS, CodeBook, code_actors, default_codebook
 from .dates import normalize_date, parse_doc_date
 from .event_types import REGISTRY, names
 from .lexicon import Lexicon, Trigger, default_lexicon
-from .mentions import SUBJECT_DEPS, Mentions
+from .mentions import BODY_NOUNS, SUBJECT_DEPS, Mentions
 from .types import Actor, DocExtraction, Document, Event, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,7 +65,7 @@ class _Resolver:
     #: Nouns for people who act for the body they belong to ("members of the tribunal",
     #: "monitors from the OSCE").
     MEMBER_NOUNS = frozenset({"members", "member", "officials", "representatives", "delegates", "delegation",
-                              "monitors", "observers"})
+                              "monitors", "observers", "leaders", "leadership"})
 
     #: Nouns for a body of people named by what follows "of" ("a group of Moroccan diplomats").
     COLLECTIVE_NOUNS = frozenset({"group", "team", "delegation", "contingent", "party", "handful", "band"})
@@ -287,14 +287,22 @@ class _Resolver:
                     key = m.actor_at.get(c.i) or self.m._entity_key_for(c)
                     if key and m.entities[key].type == "state":
                         return [key]
-        if low in self.lex.official_heads or low in self.lex.group_heads:
+            for o in [o for p in _children(tok, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]:
+                key = m.actor_at.get(o.i) or self.m._entity_key_for(o)
+                if key and m.entities[key].type == "state":
+                    return [key]  # "the president of Armenia"
+        if low in self.lex.official_heads or low in self.lex.group_heads or low in BODY_NOUNS \
+                or low.endswith("s") and low[:-1] in self.lex.title_nouns:
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             for c in mods:
                 # "army warplanes" after "Sudan's army": the state force the text names.
                 key = m.actor_at.get(c.i) or self.m._entity_key_for(c) or m.state_force(c)
+                if key and m.entities[key].type in ("organization", "group") and c.dep_ == "compound" \
+                        and not key.startswith("group:"):
+                    return [key]  # "Hezbollah guerrillas", "Hamas militants": the organization's own
                 if key and m.entities[key].type in ("state", "organization", "person"):
-                    if low in self.lex.official_heads:
-                        return [key]
+                    if low in self.lex.official_heads or low.endswith("s") and low[:-1] in self.lex.title_nouns:
+                        return [key]  # "Israeli police", "European Community foreign ministers"
             if allow_groups and low in self.lex.group_heads and tok.pos_ in ("NOUN", "PROPN"):
                 left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 - sum(
                     1 for x in tok.lefts if x.dep_ in ("amod", "compound") and x.i > c.i)]
@@ -524,7 +532,7 @@ def _demand_of_report(verb, res: _Resolver) -> tuple[list[str], list[str]]:
     targets = [k for s in _children(verb, "nsubj", "nsubjpass") if s.pos_ != "PRON"
                for k in res.phrase(s, allow_groups=False) or _owner_state(s, res)]
     if not targets:
-        targets = [k for x in {head, reporter} for p in _children(x, "prep") if p.lower_ == "to"
+        targets = [k for x in {head, reporter} for p in _children(x, "prep", "dative") if p.lower_ == "to"
                    for o in _children(p, "pobj") for k in res.phrase(o, allow_groups=False)]
     return source, [k for k in targets if k not in source]
 
@@ -663,7 +671,7 @@ def _party_at(tok, res: _Resolver, groups: bool, places: str | None) -> list[str
         return _place_party(m.place_at[tok.i], res, places)
     if tok.pos_ == "PRON":
         return res.pronoun(tok) if tok.dep_ in SUBJECT_DEPS else []
-    if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.ent_type_ in ("NORP", "GPE"):
+    if tok.dep_ in ("amod", "compound", "nmod", "poss") and (tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN"):
         if any(c.lower_ in res.lex.dissident_words for c in tok.head.children):
             return []  # "Ugandan opposition candidates" are not the Ugandan state
         key = m._entity_key_for(tok)
@@ -1031,7 +1039,9 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         # An armed act or a coercive measure someone says they will or want to carry out is a
         # threat (CAMEO 13): "will extend the curfew", "wants to attack".
         intent = _intent(tok, lex)
-        if intent is not None and (trig is None or trig.type == "statement" or intent.type == "threat"):
+        # "X said Y must agree/withdraw": a demand of Y, whatever Y is asked to do.
+        if intent is not None and (trig is None or trig.type == "statement" or intent.type == "threat"
+                                   or intent.lemma == "must"):
             trig = intent
     if trig is None or tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
@@ -1047,6 +1057,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         trig = Trigger("meeting", VISIT_CAMEO, trig.lemma)
     lemma = trig.lemma
     source, passive = _subject(tok, res)
+    if trig.type == "attack" and not source:
+        source = _attacker_named_by_means(tok, passive, res)
     if not _parties_fit(tok, trig, source, trig is intent, res):
         return None
     trig = _warning_of_danger(tok, trig, res)
@@ -1090,6 +1102,10 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
     else:
         if passive:
             targets = [k for s in _children(tok, "nsubjpass") for k in res.phrase(s)]
+            if not targets and source:
+                # "a camp for Congolese refugees was attacked": a party named inside the subject
+                targets = [k for s in _children(tok, "nsubjpass") for k in _content_party(
+                    s, res, source, places="place" if trig.type == "attack" else None, depth=REPORT_DEPTH)]
         targets += _objects(tok, res, ("on", "upon", "against", "for") if trig.type == "appeal" else ("against", "on"))
         if trig.type in DIRECTED_TYPES:
             targets += _content_targets(tok, trig.type, res)
@@ -1131,6 +1147,39 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None  # an unattributed event is kept only as the sentence's main statement
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
                   _co_sources(trig.type, source, targets, res), reports_facts=bool(accused))
+
+
+def _attacker_named_by_means(verb, passive: bool, res: _Resolver) -> list[str]:
+    """The side an attack is credited to when what the clause names is its means, not a party.
+
+    "Four children were killed in Israeli tank shelling", "were killed by an Israeli air
+    strike", "Recent US Predator attacks have killed ...": the state or organization named as
+    the modifier of an attack noun or a weapon (the lexicon's attack nouns and the military
+    heads of the roles list) is the attacker.
+    """
+    nouns = [o for p in _children(verb, "prep", "agent") if p.lower_ in ("in", "by")
+             for o in _children(p, "pobj")] if passive else _children(verb, "nsubj")
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or not _is_means(noun, res.lex, weapons=passive):
+            continue
+        for c in noun.subtree:  # "US Predator attacks": the modifier may hang on a modifier
+            if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod"):
+                keys = [k for k in _party_at(c, res, False, None) if res.m.entities[k].type != "person"]
+                if keys:
+                    return keys
+    return []
+
+
+def _is_means(noun, lex: Lexicon, *, weapons: bool = True) -> bool:
+    """An attack noun ("shelling", "air strike") or, with ``weapons``, a weapon or force of the
+    roles list ("tank", "warplanes")."""
+    trig = lex.noun_trigger(noun.text)
+    if trig is not None and trig.type == "attack":
+        return True
+    if not weapons:
+        return False
+    low = noun.lower_
+    return low in lex.official_heads or low + "s" in lex.official_heads
 
 
 def _co_sources(kind: str, source: list[str], targets: list[str], res: _Resolver) -> tuple[str, ...]:
@@ -1383,10 +1432,12 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
                for o in _children(p, "pobj") for k in res.phrase(o)]
     if trig.type == "attack":
         for p in _children(tok, "prep"):
-            if p.lower_ in ("on", "against"):
+            if p.lower_ in ("on", "against", "of"):  # "the invasion of South Lebanon"
                 for o in _children(p, "pobj"):
                     if o.i in res.m.place_at:
                         targets.append(res.m.place_at[o.i])
+                    elif p.lower_ == "of":
+                        targets += res.phrase(o, allow_groups=False)
     if trig.type == "agreement":
         targets = participants or targets
     targets = [t for t in dict.fromkeys(targets) if t not in source]

@@ -699,6 +699,9 @@ DYADS = [
     ("Norwegian officials demanded that Sweden return the fishing boats.", "appeal", "Norway", "Sweden"),
     # "X said Y must ...": X asks it of Y
     ("Brazil said on Monday that Argentina must pay its debts.", "appeal", "Brazil", "Argentina"),
+    # ... whatever Y is asked to do, and to whom a reminder is addressed
+    ("The rebels announced that Bolivia must agree to new elections.", "appeal", "Rebels", "Bolivia"),
+    ("Germany sent a reminder to Poland that it must cooperate with the court.", "appeal", "Germany", "Poland"),
     # the content of an offer or promise names its beneficiary
     ("Japan agreed to provide emergency aid to Nepal.", "agreement", "Japan", "Nepal"),
     ("Canada has promised to support Ukraine's bid for membership.", "agreement", "Canada", "Ukraine"),
@@ -721,6 +724,16 @@ DYADS = [
     ("Norway hosted talks between Colombia and the rebels.", "meeting", "Norway", "Colombia"),
     # "a group of X" acts for X
     ("A group of Kenyan diplomats held talks with Somalia.", "meeting", "Kenya", "Somalia"),
+    # an attack credited to the side named on its means; an organization's own fighters are it
+    ("Three farmers were killed in Ethiopian artillery shelling near the border.", "attack", "Ethiopia", ""),
+    ("Recent Turkish drone strikes have killed two PKK commanders.", "attack", "Turkey", "PKK"),
+    ("Hamas militants fired rockets at Israel.", "attack", "Hamas", "Israel"),
+    # the passive subject's phrase names the target; "the invasion of X"
+    ("A school for Rohingya children was attacked by Burmese soldiers.", "attack", "Myanmar", ""),
+    ("Iraq launched its invasion of Kuwait.", "attack", "Iraq", "Kuwait"),
+    # plural titles and "the president of X" stand for their body or state
+    ("African Union foreign ministers agreed to send aid to Somalia.", "agreement", "African Union", "Somalia"),
+    ("Chile offered to mediate for the president of Bolivia.", "agreement", "Chile", "Bolivia"),
 ]
 
 #: Statements of fact that name no one keep no target; nor does one about the speaker.
@@ -735,7 +748,7 @@ UNDIRECTED_STATEMENTS = [
 @pytest.mark.parametrize("text,type_,source,target", DYADS)
 def test_parties_of_an_act(pipeline, text, type_, source, target):
     got = [(e.source, e.targets) for e in extract(pipeline, text).events if e.type == type_]
-    assert any(s == source and target in t for s, t in got), got
+    assert any(s == source and (target in t or not target) for s, t in got), got
 
 
 @pytest.mark.model
