@@ -604,7 +604,8 @@ CONTENT_DEPTH = 7
 
 
 def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = True,
-                   places: str | None = None, groups: bool = True, depth: int = CONTENT_DEPTH) -> list[str]:
+                   places: str | None = None, groups: bool = True, depth: int = CONTENT_DEPTH,
+                   audience: bool = True) -> list[str]:
     """The first party named in what an act asks, threatens, offers or does: with its conjuncts.
 
     Read breadth-first from the trigger through its objects, complements, prepositions and
@@ -623,11 +624,13 @@ def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = 
     "state" (threats: "a curfew in Algiers" -> Algeria), "country" (a country only) or "place"
     (attacks: "shelled positions near Rafah" -> Rafah).  Named actors are preferred; a group
     named by a common noun ("opposition candidates") is taken only when no named party is
-    found, and never with ``groups=False``.
+    found, and never with ``groups=False``.  ``audience=False`` leaves out whom the act is
+    addressed to ("complained to the United Nations over Israeli air raids" is aimed at Israel).
     """
     limit = depth
     for with_groups in ((False, True) if groups else (False,)):
-        queue = [(c, 1) for c in verb.children if _leads_into_content(c, verb, res, subjects=False)]
+        queue = [(c, 1) for c in verb.children if _leads_into_content(c, verb, res, subjects=False)
+                 and (audience or not (c.dep_ in ("prep", "dative") and c.lower_ == "to"))]
         while queue:
             tok, depth = queue.pop(0)
             keys = [k for k in _party_at(tok, res, with_groups, places) if k not in source]
@@ -639,6 +642,25 @@ def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = 
             if depth < limit:
                 queue += [(c, depth + 1) for c in tok.children
                           if _leads_into_content(c, verb, res, subjects=subjects)]
+    return []
+
+
+def _coerced_party(verb, res: _Resolver, source: list[str]) -> list[str]:
+    """Whom a threat's condition names: "threatened to stop the talks if the United States goes
+    ahead", "will boycott the elections unless the president agrees" -- the subject of an "if" or
+    "unless" clause of the threat or of its content is the party the threat is meant to move."""
+    stack, seen = [verb], 0
+    while stack and seen < 12:
+        t = stack.pop(0)
+        seen += 1
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                for s in _children(c, "nsubj", "nsubjpass"):
+                    keys = [k for k in _party_at(s, res, False, "state") if k not in source]
+                    if keys:
+                        return keys
+            elif c.dep_ in ("xcomp", "ccomp", "conj"):
+                stack.append(c)
     return []
 
 
@@ -1059,6 +1081,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
     source, passive = _subject(tok, res)
     if trig.type == "attack" and not source:
         source = _attacker_named_by_means(tok, passive, res)
+    if trig.type in SPEECH_TYPES and not source:
+        source = _issuer(tok, res)
     if not _parties_fit(tok, trig, source, trig is intent, res):
         return None
     trig = _warning_of_danger(tok, trig, res)
@@ -1115,7 +1139,10 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
                 and trig.type in DIRECTED_TYPES | SYMMETRIC_TYPES | {"attack"}:
             # Only for an act with a named actor: an unattributed one is kept on its own merits.
             targets += _content_party(tok, res, source, subjects=trig.type != "threat",
-                                      places={"attack": "place", "threat": "state"}.get(trig.type))
+                                      places={"attack": "place", "threat": "state"}.get(trig.type),
+                                      audience=trig.type != "accusation")
+            if not targets and trig.type == "threat":
+                targets += _coerced_party(tok, res, source)
             if not targets and trig.type in DIRECTED_TYPES and trig.type != "threat":
                 # "X is failing ..., a rights group protested": the reported clause's subject.
                 targets += _reported_party(tok, res, source)
@@ -1134,6 +1161,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
     accused = [k for k in accused if k not in source]  # "X said X's forces had ...": no accusation
     if accused:
         trig, targets = Trigger(*REGISTRY.rule("accusing report"), lemma), accused
+    if trig.type == "attack":
+        targets = _attacked_states(targets, res)
     targets = [t for t in dict.fromkeys(targets) if t not in source]
     unnamed = not source and _unnamed_speaker(tok, trig)
     if trig.type in SPEECH_TYPES and not source and not unnamed:
@@ -1147,6 +1176,39 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         return None  # an unattributed event is kept only as the sentence's main statement
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
                   _co_sources(trig.type, source, targets, res), reports_facts=bool(accused))
+
+
+#: Nouns for a text that speaks for whoever issued it.
+DOCUMENT_NOUNS = frozenset({"report", "statement", "newspaper", "daily", "weekly", "communique", "declaration",
+                            "letter", "document", "editorial", "broadcast", "study", "resolution", "ruling"})
+
+
+def _issuer(verb, res: _Resolver) -> list[str]:
+    """Who speaks through a text that is a speech act's subject: "a report released in the Rwandan
+    capital alleged ..." (Rwanda), "an official Syrian newspaper called on ..." (Syria), "a
+    statement by the foreign ministry said ..." -- the first party named in the text's phrase."""
+    subj, passive = _subject_token(verb)
+    if subj is None or passive or subj.pos_ != "NOUN" or subj.lower_ not in DOCUMENT_NOUNS \
+            or subj.head.i != verb.i:
+        return []  # only the text's own act: not "a resolution that aims to impose ..."
+    own = [k for c in subj.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+           for k in _party_at(c, res, False, "state")]
+    return own[:1] or _content_party(subj, res, [], groups=False, places="state", depth=4)[:1]
+
+
+def _attacked_states(targets: list[str], res: _Resolver) -> list[str]:
+    """An attack on a place is also an attack on its state, as CAMEO codes it: "invaded Kuwait"
+    (the country is the state itself), "shelled Aleppo" (Aleppo, and Syria after it)."""
+    out: list[str] = []
+    for key in targets:
+        ent = res.m.entities[key]
+        if ent.kind != "place":
+            out.append(key)
+        elif ent.iso:
+            out.append(res.m.state(ent.iso).key)
+        else:
+            out += [key] + _place_party(key, res, "state")
+    return out
 
 
 def _attacker_named_by_means(verb, passive: bool, res: _Resolver) -> list[str]:
@@ -1440,6 +1502,8 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
                         targets += res.phrase(o, allow_groups=False)
     if trig.type == "agreement":
         targets = participants or targets
+    if trig.type == "attack":
+        targets = _attacked_states(targets, res)
     targets = [t for t in dict.fromkeys(targets) if t not in source]
     if trig.type in SPEECH_TYPES and not source:
         return None

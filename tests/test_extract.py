@@ -235,7 +235,9 @@ COORDINATED_ACTS = [
       ("meeting", "occurred", "John Kerry", ("Vladimir Putin",))}),
     # unchanged: a conjunct of the reported clause keeps the reported subject ...
     ("Putin said the rebels attacked Mariupol and killed five soldiers.",
-     {("attack", "occurred", "Rebels in Mariupol", ("Mariupol",)), ("attack", "occurred", "Rebels in Mariupol", ())}),
+     # an attack on a city is also one on its state
+     {("attack", "occurred", "Rebels in Mariupol", ("Mariupol", "Ukraine")),
+      ("attack", "occurred", "Rebels in Mariupol", ())}),
 ]
 
 
@@ -279,7 +281,7 @@ REPORTED_ACCUSATIONS = [
     # the accused act reported as fact is still an event
     ("Putin said the rebels illegally attacked Mariupol.",
      {("accusation", "occurred", "Putin", ("Rebels in Mariupol",)),
-      ("attack", "occurred", "Rebels in Mariupol", ("Mariupol",))}),
+      ("attack", "occurred", "Rebels in Mariupol", ("Mariupol", "Ukraine"))}),
 ]
 
 
@@ -700,7 +702,7 @@ DYADS = [
     # "X said Y must ...": X asks it of Y
     ("Brazil said on Monday that Argentina must pay its debts.", "appeal", "Brazil", "Argentina"),
     # ... whatever Y is asked to do, and to whom a reminder is addressed
-    ("The rebels announced that Bolivia must agree to new elections.", "appeal", "Rebels", "Bolivia"),
+    ("Colombian rebels announced that Bolivia must agree to new elections.", "appeal", "Colombian rebels", "Bolivia"),
     ("Germany sent a reminder to Poland that it must cooperate with the court.", "appeal", "Germany", "Poland"),
     # the content of an offer or promise names its beneficiary
     ("Japan agreed to provide emergency aid to Nepal.", "agreement", "Japan", "Nepal"),
@@ -731,6 +733,13 @@ DYADS = [
     # the passive subject's phrase names the target; "the invasion of X"
     ("A school for Rohingya children was attacked by Burmese soldiers.", "attack", "Myanmar", ""),
     ("Iraq launched its invasion of Kuwait.", "attack", "Iraq", "Kuwait"),
+    # a threat's condition names whom it is meant to move
+    ("Venezuela threatened to cut oil exports if Guyana builds the road.", "threat", "Venezuela", "Guyana"),
+    # a complaint's addressee is its audience; what it is over names the accused
+    ("Nepal complained to the United Nations over Indian border raids.", "accusation", "Nepal", "India"),
+    # a text speaks for whoever its phrase names
+    ("A report released in the Kenyan capital alleged that Uganda had armed the rebels.",
+     "accusation", "Kenya", "Uganda"),
     # plural titles and "the president of X" stand for their body or state
     ("African Union foreign ministers agreed to send aid to Somalia.", "agreement", "African Union", "Somalia"),
     ("Chile offered to mediate for the president of Bolivia.", "agreement", "Chile", "Bolivia"),
