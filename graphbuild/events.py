@@ -1567,7 +1567,8 @@ def _parties_fit(verb, trig: Trigger, source: list[str], announced: bool, res: _
         if trig.lemma in ATTACK.word_list("dismissal_verbs") and passive and any(
                 p.lower_ == "from" for p in _children(verb, "prep")):
             return False  # "was fired from the factory"
-        if trig.lemma in ATTACK.word_list("casualty_verbs") and subj is None and not _violent(verb.sent, verb):
+        if trig.lemma in ATTACK.word_list("casualty_verbs") and subj is None and not source \
+                and not _violent(verb.sent, verb):  # an attacker named on the means is violence enough
             return False
     if trig.type == "threat" and not source and subj is not None and not passive and not _agent_noun(subj, lex):
         return False
