@@ -60,7 +60,7 @@ __all__ = [
 #: Sectors of armed non-state actors: an organization coded with one is a group.
 ARMED_SECTORS = frozenset({"REB", "INS", "IMG", "UAF", "SEP"})
 #: Sectors of a state's own bodies: an unnamed one ("the Government") belongs to the home state.
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP"})
 #: CAMEO sector (and religion) codes: those the agents dictionary uses, and the international ones.
 SECTORS = frozenset({
     "AGR", "BUD", "BUS", "CHR", "COP", "CRM", "CTH", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HIN",
@@ -209,8 +209,11 @@ class CodeBook:
             for k, v in raw["actors"].items()
         }
         agents = {tuple(k.split()): tuple(v) for k, v in raw["agents"].items()}
+        rule_data = load_data("actor_rules.json")
+        for k, v in rule_data.get("role_nouns", {}).items():
+            agents.setdefault(name_tokens(k), tuple(v))
         longest = max(len(k) for d in (countries, actors, agents) for k in d)
-        rules = {k: frozenset(v) for k, v in load_data("actor_rules.json").items() if isinstance(v, list)}
+        rules = {k: frozenset(v) for k, v in rule_data.items() if isinstance(v, list)}
         return cls(MappingProxyType(countries), MappingProxyType(actors), MappingProxyType(agents),
                    MappingProxyType(labels), longest, MappingProxyType(words),
                    frozenset(tuple(b.split()) for b in raw["bodies"]), MappingProxyType(demonyms),
@@ -282,8 +285,10 @@ def _named(book: CodeBook, names: Iterable[str], day: int | None) -> ActorCode |
     """The code of the first of ``names`` that is a named actor, for the document's date.
 
     With a date: the entry whose dates cover it, else the undated one.  Without a
-    date: the country when every entry agrees on it, with the sectors of the last
-    dated entry (the role the dictionary ends on) or the undated one.
+    date: the country when every entry agrees on it, with the sectors of the latest
+    government office (people are in the news most while in office), else of the
+    latest dated entry, else of the undated one; an international body only when no
+    national office competes with it (Wolfowitz was USAGOV before IGOUNODEVWBK).
     """
     for name in names:
         entries = book.entries(name)
@@ -302,7 +307,8 @@ def _named(book: CodeBook, names: Iterable[str], day: int | None) -> ActorCode |
             continue
         countries = {e.code.country for e in entries if e.code.country}
         dated = [e for e in entries if e.dated]
-        best = max(dated, key=lambda e: (e.start or 0)) if dated else entries[0]
+        office = [e for e in dated if "GOV" in e.code.sectors]
+        best = max(office or dated, key=lambda e: (e.start or 0)) if dated else entries[0]
         if best.code.country is None:
             return best.code
         if len(countries) == 1:
@@ -356,8 +362,17 @@ def code_actor(
     named = _named(book, names if type != "person" else [n for n in names if len(n.split()) > 1], day)
     if type == "person":
         country = named.country if named else None
-        sectors = book.sectors_of(title) or (named.sectors if named else ())
+        # The title says what the person is; then the dictionary, when the date settles the
+        # entry; then the body the person serves ("Federal Opposition leader": OPP); then
+        # the dictionary's guess for an undated article.
+        sectors = book.sectors_of(title) or (named.sectors if named and day is not None else ()) \
+            or (affiliation.sectors if affiliation else ()) or (named.sectors if named else ())
+        if sectors == ("GOV",) and affiliation and affiliation.sectors and "GOV" not in affiliation.sectors:
+            sectors = affiliation.sectors  # the president of a party or chief executive of a company is not GOV
         body = named.code if named and named.code and named.code[:3] in _BODY_PREFIXES else None
+        if body and day is None and book.sectors_of(title) and all(
+                e.dated for n in names for e in book.entries(n)):
+            body = None  # an office held for a time, at a time the article does not give
     elif named is not None:
         country, sectors = named.country, named.sectors
         body = named.code if named.code and named.code[:3] in _BODY_PREFIXES else None

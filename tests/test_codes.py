@@ -59,6 +59,10 @@ CASES = [
      ("ISR", ["GOV"], "ISRGOV")),
     ("Carmen Lawrence", "person", {"title": "Federal Labor MP", "affiliation": "Australia"},
      ("AUS", ["LEG"], "AUSLEG")),
+    # an undated article: the dictionary's government office, unless the title or the body served says more
+    ("Saddam Hussein", "person", {}, ("IRQ", ["GOV"], "IRQGOV")),
+    ("Paul Wolfowitz", "person", {"title": "Deputy Defence Secretary"}, (None, ["GOV", "MIL"], "---GOVMIL")),
+    ("Opposition", "organization", {"home": "AUS"}, ("AUS", ["OPP"], "AUSOPP")),
     # a surname alone is nobody in particular
     ("Phillips", "person", {}, (None, [], None)),
     ("Walter Phillips", "person", {}, (None, [], None)),
@@ -72,6 +76,18 @@ def test_code_actor(book, label, type_, kw, expected):
         kw["affiliation"] = state(book, kw["affiliation"])
     got = code_actor(label, type_, book=book, **kw)
     assert (got.country, list(got.sectors), got.code) == expected
+
+
+def test_a_person_takes_the_sector_of_the_body_served_before_an_undated_guess(book):
+    opposition = code_actor("Federal Opposition", "organization", home="AUS", book=book)
+    crean = code_actor("Simon Crean", "person", title="leader", affiliation=opposition, book=book)
+    assert crean.code == "AUSOPP"
+
+
+def test_a_head_of_a_non_state_body_is_of_that_body(book):
+    airline = code_actor("Qantas Airways", "organization", book=book)
+    chief = code_actor("Geoff Dixon", "person", title="Chief executive", affiliation=airline, book=book)
+    assert (airline.sectors, chief.sectors) == (("BUS",), ("BUS",))
 
 
 def test_an_igo_official_is_coded_by_the_body(book):
