@@ -1820,7 +1820,7 @@ def _qualified(m: Mentions, key: str, actor: Actor, book: CodeBook, doc_id: str)
     """A label for an actor named by a bare common noun ("Police", "Militants"), or None to drop it.
 
     * A state's body is that state's: "Police in Karachi say" gives "Pakistani police" (the
-      country of its code, else of the places and states of its sentences);
+      country of its code, else of the places of its sentences);
     * anyone else is placed where its sentence is: "Militants attacked a bus in Kashmir"
       gives "Militants in Kashmir";
     * a party of an event named nowhere else keeps its word with the article's id
@@ -1839,12 +1839,11 @@ def _qualified(m: Mentions, key: str, actor: Actor, book: CodeBook, doc_id: str)
     national = bool(set(actor.sectors) & STATE_SECTORS)
     if national:
         country = actor.country
-        # where it is ("Police in Karachi") before whom the sentence names ("... accused of targeting India")
-        for kinds in (("place",), ("place", "actor")):
-            if country:
-                break
+        if not country:
+            # where it is ("Police in Karachi"), not whom its sentence names: the state that
+            # "is ready to meet the opposition" is not the opposition's
             isos = {ents[k].iso or (lex.city(ents[k].label) or {}).get("country")
-                    for _, k in where if ents[k].kind in kinds} - {None}
+                    for _, k in where if ents[k].kind == "place"} - {None}
             states = {book.country_of(lex.country_label(i)) for i in isos if i in lex.countries} - {None}
             country = states.pop() if len(states) == 1 else None
         if country:
