@@ -234,6 +234,18 @@ class _Resolver:
                     out.append(key)
         return out
 
+    def coordinated_states(self, tok) -> list[str]:
+        """The states of coordinated national adjectives on a plural noun: "the Turkish and Greek
+        sides", "French and Egyptian warships" are one party of each state."""
+        if tok.tag_ != "NNS":
+            return []
+        for c in tok.children:
+            if c.dep_ == "amod" and c.conjuncts:
+                keys = [self.m._entity_key_for(x) for x in [c, *c.conjuncts]]
+                if all(k and self.m.entities[k].type == "state" for k in keys):
+                    return list(dict.fromkeys(keys))
+        return []
+
     def _one(self, tok, allow_groups: bool) -> list[str]:
         m = self.m
         if tok.i in m.actor_at:
@@ -264,6 +276,9 @@ class _Resolver:
                         keys = self.phrase(obj, allow_groups=False)
                         if keys and all(m.entities[k].type in ("organization", "group", "state") for k in keys):
                             return keys
+        states = self.coordinated_states(tok)
+        if states:
+            return states
         if tok.ent_type_ in ("DATE", "TIME") or tok.pos_ == "PROPN":
             # A mis-attached name: "met with President Bashar Assad Tuesday" parses Tuesday as the object.
             for c in tok.children:
@@ -664,8 +679,16 @@ def _coerced_party(verb, res: _Resolver, source: list[str]) -> list[str]:
     return []
 
 
+def _is_purpose(clause) -> bool:
+    """An infinitive of purpose ("... to help defend X"), not a condition or a time clause."""
+    kids = list(clause.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(c.dep_ == "mark" for c in kids)
+
+
 def _leads_into_content(tok, verb, res: _Resolver, *, subjects: bool) -> bool:
     """Whether the content walk of :func:`_content_party` goes on to ``tok``."""
+    if tok.dep_ == "advcl" and _is_purpose(tok):
+        return True  # "send troops to help defend Saudi Arabia": what the act is for
     if tok.dep_ in _OUT_OF_CONTENT or tok.dep_ in SUBJECT_DEPS and (not subjects or tok.head.i == verb.i):
         return False
     if tok.dep_ == "agent" and tok.head.i == verb.i or tok.dep_ == "prep" and tok.lower_ in BACKGROUND_PREPS:
@@ -1490,8 +1513,13 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
             return None  # "hunger strike", "general strike"
         if not (light and source) and not mods:
             return None  # an attack named in passing ("after the invasion") is background
-    targets = [k for p in _children(tok, "prep") if p.lower_ in ("on", "against", "with", "to", "for")
-               for o in _children(p, "pobj") for k in res.phrase(o)]
+    # "an attack on Palestinian targets", "on some of the Palestinian symbols": a party named
+    # inside the object (a national adjective standing for its state)
+    # (the parser may hang "on X" on the light verb: "launched raids on X")
+    preps = _children(tok, "prep") + (_children(verb, "prep") if light and trig.type == "attack" else [])
+    targets = [k for p in preps if p.lower_ in ("on", "against", "with", "to", "for")
+               for o in _children(p, "pobj") for k in res.phrase(o) or _owner_state(o, res)
+               or _content_party(o, res, source, groups=False, depth=3)]
     if trig.type == "attack":
         for p in _children(tok, "prep"):
             if p.lower_ in ("on", "against", "of"):  # "the invasion of South Lebanon"

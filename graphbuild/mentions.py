@@ -941,7 +941,7 @@ BODY_NOUNS = frozenset({
     "tribunal", "ministry", "coalition", "commission", "party", "company", "council", "committee",
     "court", "agency", "alliance", "bureau", "board", "department", "union", "organization",
     "organisation", "movement", "federation", "association", "bank", "assembly", "institute",
-    "foundation", "authority", "secretariat", "league", "corporation", "carmaker", "bloc",
+    "foundation", "authority", "secretariat", "league", "corporation", "carmaker", "bloc", "forum",
 })
 
 #: Lower-case heads of a state's bodies ("China's foreign *ministry*").

@@ -740,6 +740,11 @@ DYADS = [
     # a text speaks for whoever its phrase names
     ("A report released in the Kenyan capital alleged that Uganda had armed the rebels.",
      "accusation", "Kenya", "Uganda"),
+    # coordinated national adjectives on a plural noun: one party of each state
+    ("The Serbian and Croatian delegations agreed to reopen the border.", "agreement", "Serbia", "Croatia"),
+    # an infinitive of purpose is part of what is offered; a noun's object names its target
+    ("Denmark is willing to send doctors to help treat Syrian refugees.", "agreement", "Denmark", "Syria"),
+    ("Serbian forces launched raids on some of the Albanian villages.", "attack", "Serbia", "Albania"),
     # plural titles and "the president of X" stand for their body or state
     ("African Union foreign ministers agreed to send aid to Somalia.", "agreement", "African Union", "Somalia"),
     ("Chile offered to mediate for the president of Bolivia.", "agreement", "Chile", "Bolivia"),
