@@ -31,8 +31,8 @@
   var ISO = /^(\d{4})(-\d{2})?(-\d{2})?/;
   // A name longer than this is clipped where it is drawn; hovering shows it whole.
   var LABEL_CLIP = 80;
-  // The first view of a corpus: the actors with the most events, this many.
-  var CORE_ACTORS = 80;
+  // The first view of a corpus: the actors and places with the most events, this many.
+  var CORE_ACTORS = 80, CORE_PLACES = 40;
   // Map: canvas pixels per degree (an equirectangular projection).
   var MAP_K = 12;
   var DAY = 86400000;
@@ -126,7 +126,7 @@
     var m = typeof value === "string" ? ISO.exec(value) : null;
     return m ? m[1] + (m[2] || "-01") + (m[3] || "-01") : null;
   }
-  function eventDay(ev) { return isoDay(ev.date) || isoDay(ev.doc_date); }
+  function eventDay(ev) { var span = spanOf(ev.id); return span ? span[0] : null; }
   function dayOf(t) { return new Date(t).toISOString().slice(0, 10); }
   function addDays(day, n) { return dayOf(Date.parse(day) + n * DAY); }
   function lastOfMonth(day) {
@@ -146,30 +146,38 @@
 
   // ---- filters and the view model ------------------------------------------
 
-  // An event's own date, else its article's (doc_date).
-  function dateOk(ev) {
+  // The first and last day an event's date covers: its own date, else its
+  // article's (doc_date); null when it has none.  Computed once per event.
+  var spans = Object.create(null);
+  function spanOf(id) {
+    if (id in spans) return spans[id];
+    var ev = events[id];
     var m = typeof ev.date === "string" ? ISO.exec(ev.date) : null;
     if (!m && ev.doc_date) m = ISO.exec(ev.doc_date);
-    if (!m) return state.undated;
-    var lo = m[1] + (m[2] || "-01") + (m[3] || "-01");
-    var hi = m[1] + (m[2] || "-12") + (m[3] || "-31");
-    if (state.from && hi < state.from) return false;
-    if (state.to && lo > state.to) return false;
+    return (spans[id] = m ? [m[1] + (m[2] || "-01") + (m[3] || "-01"), m[1] + (m[2] || "-12") + (m[3] || "-31")] : null);
+  }
+  function dateOk(ev) {
+    var span = spanOf(ev.id);
+    if (!span) return state.undated;
+    if (state.from && span[1] < state.from) return false;
+    if (state.to && span[0] > state.to) return false;
     return true;
   }
   function passes(ev) {
     return state.types[ev.type] !== false && state.statuses[ev.status] !== false && dateOk(ev);
   }
 
-  // The first view: the actors with the most events (and every place; places
-  // left without an edge to a shown actor are hidden like any other node).
+  // The first view: the actors and the places with the most events (nodes
+  // left without an edge among them are hidden like any other).
   var core = (function () {
     var actors = data.nodes.filter(function (n) { return n.kind !== "place" && n.weight > 0; });
     if (actors.length <= CORE_ACTORS) return null;
-    actors.sort(function (a, b) { return b.weight - a.weight || (a.id < b.id ? -1 : 1); });
-    var keep = new Set(actors.slice(0, CORE_ACTORS).map(function (n) { return n.id; }));
-    data.nodes.forEach(function (n) { if (n.kind === "place") keep.add(n.id); });
-    return keep;
+    function top(list, k) {
+      return list.sort(function (a, b) { return b.weight - a.weight || (a.id < b.id ? -1 : 1); })
+        .slice(0, k).map(function (n) { return n.id; });
+    }
+    var places = data.nodes.filter(function (n) { return n.kind === "place" && n.weight > 0; });
+    return new Set(top(actors, CORE_ACTORS).concat(top(places, CORE_PLACES)));
   })();
 
   var mapPos = null; // lazily: id -> {x, y} on the map
@@ -431,7 +439,12 @@
     });
     return mapPos;
   }
-  function mapAvailable() { return Object.keys(mapPositions()).length > 0; }
+  function mapAvailable() {
+    return data.nodes.some(function (n) {
+      return typeof n.lat === "number" || (n.type === "state" && n.country && countryByCode[n.country]) ||
+        (n.kind === "place" && world.countries.some(function (c) { return c.name && c.name.toLowerCase() === n.label.toLowerCase(); }));
+    });
+  }
 
   var worldPath = null;
   function drawWorld(ctx) {
@@ -684,7 +697,7 @@
     syncEdges(lastView);
     if (gb.network) gb.network.redraw();
     updateShowing();
-    drawTimeline();
+    if (gb.readyAt !== null) drawTimeline();
     if (!current) return;
     if (current.kind === "node") showNode(current.id);
     else if (current.kind === "edge") showEdge(current.id);
@@ -1002,7 +1015,8 @@
   // the dates, which it sets).  Dragging across it selects a range of dates;
   // a click on the undated bin toggles those events; Play steps through bins.
 
-  var timeline = { bins: [], unit: "day", canvas: null, drag: null, timer: null, geometry: null };
+  // bins are built on the first drawing, after the page is interactive.
+  var timeline = { bins: null, unit: "day", canvas: null, drag: null, timer: null, geometry: null };
 
   // The bins cover the dates of 90% of the dated events (a story of 2001
   // that recalls 1971 should not squeeze 2001 into one bar); the earlier and
@@ -1043,6 +1057,7 @@
   function drawTimeline() {
     var cv = timeline.canvas;
     if (!cv) return;
+    if (!timeline.bins) buildBins();
     var W = cv.clientWidth, H = cv.clientHeight, dpr = window.devicePixelRatio || 1;
     if (!W || !H) return;
     if (cv.width !== Math.round(W * dpr) || cv.height !== Math.round(H * dpr)) {
@@ -1126,7 +1141,7 @@
                  b === bins.length - 1 && timeline.after ? null : bins[b].to);
   }
   function selectedBins() {
-    if (!timeline.bins.length || (!state.from && !state.to)) return null;
+    if (!timeline.bins || !timeline.bins.length || (!state.from && !state.to)) return null;
     var bins = timeline.bins, a = 0, b = bins.length - 1;
     while (a < bins.length && state.from && bins[a].to < state.from) a++;
     while (b >= 0 && state.to && bins[b].from > state.to) b--;
@@ -1141,7 +1156,6 @@
   function setupTimeline() {
     var cv = $("gb-timeline");
     timeline.canvas = cv;
-    buildBins();
     function x(ev) { return ev.clientX - cv.getBoundingClientRect().left; }
     cv.addEventListener("pointerdown", function (ev) {
       var i = binAt(x(ev));
@@ -1167,10 +1181,11 @@
       else setBinRange(a, b);
     });
     $("gb-play").addEventListener("click", function () { if (timeline.timer) stopPlay(); else play(); });
-    if (!timeline.bins.length) $("gb-play").disabled = true;
+    if (!data.dates) $("gb-play").disabled = true;
     window.addEventListener("resize", drawTimeline);
   }
   function play() {
+    if (!timeline.bins) buildBins();
     var bins = timeline.bins;
     if (!bins.length) return;
     var sel = selectedBins();
@@ -1439,6 +1454,7 @@
     });
   }
 
+  performance.mark("graphbuild:setup");
   buildControls();
   performance.mark("graphbuild:controls");
   if (!data.nodes.length) {
