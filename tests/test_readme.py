@@ -28,3 +28,10 @@ def test_readme_says_how_to_run_the_installed_command_and_which_python():
     assert f"Python {version} or later" in README
     for shot in re.findall(r"\]\((docs/[^)]+\.png)\)", README):
         assert (ROOT / shot).is_file(), shot
+
+
+def test_readme_lists_the_columns_of_events_csv():
+    from graphbuild.graph import EVENT_COLUMNS
+
+    listed = re.search(r"\*\*`events.csv`\*\*.*?Columns: `(.*?)`", README, re.S).group(1)
+    assert [c.strip() for c in " ".join(listed.split()).split(",")] == list(EVENT_COLUMNS)
