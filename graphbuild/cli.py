@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--graphml", help="also write GraphML")
     b.add_argument("--gexf", help="also write GEXF (Gephi)")
     b.add_argument("--csv", help="also write one CSV row per event")
+    b.add_argument("--event-data", metavar="FILE",
+                   help="also write the events as event data (one row per dyad: date, source/target "
+                   "name, code, country, CAMEO, QuadClass, Goldstein, place, ...): .csv or .parquet")
+    b.add_argument("--gexf-dynamic", metavar="FILE",
+                   help="also write a dynamic GEXF: edges carry their event's date (Gephi's timeline)")
     b.add_argument("--extraction-out", help="also write the extraction JSON")
     b.add_argument("--title", default=None, help="page title")
     b.add_argument("--layout", choices=("physics", "force", "spring", "circular"),
@@ -140,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--top", type=int, default=20, metavar="N", help="how many actors to list (default: 20)")
     an.add_argument("--types", help="count only these event types, comma-separated")
     an.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    an.add_argument("--series", choices=("dyad",),
+                    help="instead of ranking actors: happenings, reports and Goldstein sums per "
+                    "actor pair and period")
+    an.add_argument("--freq", default="W", choices=("D", "W", "M", "Q", "Y"),
+                    help="the period of --series: day, week (from Monday), month, quarter, year "
+                    "(default: %(default)s)")
     an.set_defaults(func=cmd_analyze, quiet=True)
     return parser
 
@@ -290,7 +301,7 @@ def cmd_build(args) -> int:
         if args.inputs or args.sample:
             raise _UsageError("give INPUTs or --extraction, not both")
     _check_outputs([None if args.no_html else args.output, args.json, args.graphml, args.gexf,
-                    args.csv, args.extraction_out])
+                    args.csv, args.extraction_out, args.event_data, args.gexf_dynamic])
     if args.extraction:
         corrections = _load_corrections(args)
         extraction = export.read_extraction_json(args.extraction)
@@ -314,8 +325,11 @@ def cmd_build(args) -> int:
         title = args.title or _default_title(extraction)
         render.render_html(G, args.output, title=title, layout=args.layout)
         written.append(args.output)
+    from .eventdata import write_dynamic_gexf, write_event_data
+
     for path, fn in ((args.json, export.write_node_link_json), (args.graphml, export.write_graphml),
-                     (args.gexf, export.write_gexf)):
+                     (args.gexf, export.write_gexf), (args.event_data, write_event_data),
+                     (args.gexf_dynamic, write_dynamic_gexf)):
         if path:
             fn(G, path)
             written.append(path)
@@ -352,6 +366,8 @@ def cmd_analyze(args) -> int:
     G = graph.build_graph(export.read_extraction_json(args.extraction))
     if args.types:
         G = graph.filter_events(G, types=_split(args.types))
+    if args.series:
+        return _print_series(args, G)
     table = graph.ranking(G, by=args.centrality, n=args.top)
     if args.json:
         sys.stdout.write(json.dumps(table, ensure_ascii=False, indent=2) + "\n")
@@ -361,6 +377,23 @@ def cmd_analyze(args) -> int:
     for r in table:
         print(f"{r['rank']:>4}  {r['actor']:<{width}}  {r['type'] or '':<12}  {r[args.centrality]:>15}  "
               f"{'' if r['community'] is None else r['community']}")
+    return 0
+
+
+def _print_series(args, G) -> int:
+    import json
+
+    from .eventdata import dyad_series
+
+    rows = dyad_series(G, args.freq)
+    if args.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    cols = ("period", "source", "target", "events", "reports", "goldstein")
+    cells = [[("" if r[c] is None else str(r[c])) for c in cols] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
+    for row in [list(cols)] + cells:
+        print("  ".join(v.ljust(w) if i < 3 else v.rjust(w) for i, (v, w) in enumerate(zip(row, widths))))
     return 0
 
 

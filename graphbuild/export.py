@@ -48,6 +48,7 @@ __all__ = [
     "write_gexf",
     "write_events_csv",
     "write_actors_csv",
+    "write_rows_csv",
 ]
 
 # Format name -> file suffix, for :func:`write`.
@@ -205,7 +206,7 @@ def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
     return atomic_write_bytes(path, buf.getvalue())
 
 
-def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
+def write_gexf(G: nx.Graph, path: str | os.PathLike[str], *, dynamic: bool = False) -> Path:
     """Write ``G`` as GEXF 1.2 for Gephi.
 
     Lists are joined by ``"; "`` and None left out; edge ``type``,
@@ -217,6 +218,10 @@ def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
     ----------
     G : networkx.Graph
     path : str or path
+    dynamic : bool, optional
+        ``start``/``end`` of nodes and edges are GEXF time bounds, written
+        as such (``G.graph["mode"] = "dynamic"``); see
+        :func:`graphbuild.eventdata.write_dynamic_gexf`.
 
     Returns
     -------
@@ -232,7 +237,7 @@ def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
     >>> [(d["edge_type"], d["sentence_start"]) for *_, d in nx.read_gexf(path).edges(data=True)]
     [('meeting', 10)]
     """
-    H = _canonical(G, _gexf_attrs, graph_attrs=_flat_graph_attrs)
+    H = _canonical(G, _gexf_dynamic_attrs if dynamic else _gexf_attrs, graph_attrs=_flat_graph_attrs)
     buf = io.BytesIO()
     nx.write_gexf(H, buf, encoding="utf-8", prettyprint=True, version="1.2draft")
     # networkx stamps today's date into <meta>; drop it so that the bytes
@@ -281,7 +286,7 @@ def write_events_csv(extraction_or_G: Extraction | nx.Graph, path: str | os.Path
         raise GraphbuildError(
             f"write_events_csv needs an Extraction or a graph, not {type(extraction_or_G).__name__}"
         )
-    return _write_csv(path, EVENT_COLUMNS, rows)
+    return write_rows_csv(path, EVENT_COLUMNS, rows)
 
 
 def write_actors_csv(extraction_or_G: Extraction | nx.Graph, path: str | os.PathLike[str]) -> Path:
@@ -309,12 +314,13 @@ def write_actors_csv(extraction_or_G: Extraction | nx.Graph, path: str | os.Path
     >>> next(csv.DictReader(path.open(encoding="utf-8", newline="")))["aliases"]
     'Kerry; John Kerry'
     """
-    return _write_csv(path, ACTOR_COLUMNS, actors_table(_as_graph(extraction_or_G), as_frame=False))
+    return write_rows_csv(path, ACTOR_COLUMNS, actors_table(_as_graph(extraction_or_G), as_frame=False))
 
 
-def _write_csv(
+def write_rows_csv(
     path: str | os.PathLike[str], columns: Iterable[str], rows: list[dict[str, Any]]
 ) -> Path:
+    """Write ``rows`` (dicts) as UTF-8 CSV with ``columns``: None is an empty cell, lists are joined by ``"; "``."""
     columns = list(columns)
     buf = io.StringIO(newline="")
     writer = csv.writer(buf)  # quotes cells with commas, quotes or newlines (RFC 4180)
@@ -487,6 +493,13 @@ def _gexf_attrs(d: Mapping[str, Any], where: str) -> dict[str, Any]:
         elif key in _GEXF_RESERVED or _bad_gexf_weight(key, value, where):
             key += "_"
         out[key] = value
+    return out
+
+
+def _gexf_dynamic_attrs(d: Mapping[str, Any], where: str) -> dict[str, Any]:
+    bounds = {k: d[k] for k in ("start", "end") if d.get(k) is not None}
+    out = _gexf_attrs({k: v for k, v in d.items() if k not in bounds}, where)
+    out.update(bounds)
     return out
 
 
