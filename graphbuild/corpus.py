@@ -48,6 +48,7 @@ from .resolve import merge_into, resolve
 from .types import DocExtraction, Document, Extraction, GraphbuildError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .lexicon import Lexicon
     from .nlp import Pipeline
 
 __all__ = [
@@ -282,7 +283,7 @@ def _extract_piece(pipeline: "Pipeline", piece: _Piece, doc: Any) -> _PieceResul
     return _PieceResult(piece.document, piece.last, record)
 
 
-def _combine(document: Document, parts: list[DocExtraction]) -> DocExtraction:
+def _combine(document: Document, parts: list[DocExtraction], lexicon: "Lexicon | None") -> DocExtraction:
     """One document's result from the results of its pieces.
 
     The pieces share the document id, so :func:`resolve` merges their actors
@@ -291,7 +292,7 @@ def _combine(document: Document, parts: list[DocExtraction]) -> DocExtraction:
     """
     if len(parts) == 1:
         return parts[0]
-    merged = resolve(parts)
+    merged = resolve(parts, lexicon=lexicon)
     return DocExtraction(document=document, actors=merged.actors, places=merged.places,
                          events=merged.events)
 
@@ -305,8 +306,9 @@ class _Outcome:
     error: str | None
 
 
-def _assemble(results: Iterable[_PieceResult]) -> Iterator[_Outcome]:
-    """Regroup piece results (in input order) into one outcome per document."""
+def _assemble(results: Iterable[_PieceResult], lexicon: "Lexicon | None") -> Iterator[_Outcome]:
+    """Regroup piece results (in input order) into one outcome per document (``lexicon``: the
+    pieces' lexicon, which merging their actors reads)."""
     parts: list[DocExtraction] = []
     error: str | None = None
     for r in results:
@@ -316,7 +318,7 @@ def _assemble(results: Iterable[_PieceResult]) -> Iterator[_Outcome]:
         if not r.last:
             continue
         if error is None:
-            yield _Outcome(r.document, _combine(r.document, parts), None)
+            yield _Outcome(r.document, _combine(r.document, parts, lexicon), None)
         else:
             yield _Outcome(r.document, None, error)
         parts, error = [], None
@@ -559,7 +561,7 @@ def iter_doc_extractions(
             yield d
 
     batches = _batches(_pieces(remember(documents), max_chars), batch_size, MAX_BATCH_CHARS)
-    for outcome in _assemble(_local_results(batches, pipeline, n_process)):
+    for outcome in _assemble(_local_results(batches, pipeline, n_process), pipeline.lexicon):
         original = originals.popleft() if originals is not None else None
         if outcome.extraction is None:
             _fail(outcome, on_problem)
@@ -786,7 +788,7 @@ def extract(
             tick(record.document.id)
             yield record
 
-    merged = merge_into(result, counted())
+    merged = merge_into(result, counted(), lexicon=pipeline.lexicon if pipeline is not None else None)
     for entry in merged.documents:
         if entry["id"] in hashes:
             entry["sha1"] = hashes[entry["id"]]
@@ -811,7 +813,7 @@ def _dask_doc_extractions(documents: Iterable[Document], model: str, workers: in
                           scheduler: str | None, batch_size: int,
                           on_problem: ProblemHandler) -> Iterator[DocExtraction]:
     batches = _batches(_pieces(documents, MAX_DOC_CHARS), batch_size, MAX_BATCH_CHARS)
-    for outcome in _assemble(_dask_results(batches, model, workers, scheduler)):
+    for outcome in _assemble(_dask_results(batches, model, workers, scheduler), None):
         if outcome.extraction is None:
             _fail(outcome, on_problem)
         else:

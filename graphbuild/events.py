@@ -22,7 +22,7 @@ from .codes import STATE_SECTORS, CodeBook, code_actors, default_codebook
 from .dates import normalize_date, parse_doc_date
 from .event_types import REGISTRY, names
 from .lexicon import Lexicon, Trigger, default_lexicon
-from .mentions import BODY_NOUNS, SUBJECT_DEPS, Mentions
+from .mentions import SUBJECT_DEPS, Mentions
 from .types import Actor, DocExtraction, Document, Event, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,17 +61,6 @@ class _Found:
 
 class _Resolver:
     """Resolves argument tokens to entity keys, pronouns included."""
-
-    #: Nouns for people who act for the body they belong to ("members of the tribunal",
-    #: "monitors from the OSCE").
-    MEMBER_NOUNS = frozenset({"members", "member", "officials", "representatives", "delegates", "delegation",
-                              "monitors", "observers", "leaders", "leadership"})
-
-    #: Nouns for a body of people named by what follows "of" ("a group of Moroccan diplomats").
-    COLLECTIVE_NOUNS = frozenset({"group", "team", "delegation", "contingent", "party", "handful", "band"})
-
-    #: "the government" and its like stand for a state.
-    GOVERNMENT_NOUNS = frozenset({"government", "authorities", "regime"})
 
     def __init__(self, m: Mentions) -> None:
         self.m = m
@@ -193,7 +182,7 @@ class _Resolver:
                 return None  # "Syrian government", "the Kurdish regional government": not this rule's
             if key:
                 owner = self.m.entities[key]
-            elif not (c.dep_ == "amod" and c.lower_ in ("central", "federal", "national", "new", "current")):
+            elif not (c.dep_ == "amod" and c.lower_ in self.lex.government_modifiers):
                 return None  # "his government", "opposition authorities": leave them to the other rules
         if owner is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
@@ -264,11 +253,11 @@ class _Resolver:
         if body:  # "the tribunal" after "the Supreme Electoral Tribunal"
             m.actor_at[tok.i] = body
             return [body]
-        if tok.lower_ in self.GOVERNMENT_NOUNS and tok.pos_ == "NOUN":
+        if tok.lower_ in self.lex.government_nouns and tok.pos_ == "NOUN":
             state = self.government(tok)
             if state:
                 return [state]
-        if tok.lower_ in self.MEMBER_NOUNS | self.COLLECTIVE_NOUNS and tok.pos_ == "NOUN":
+        if tok.lower_ in self.lex.member_nouns | self.lex.collective_nouns and tok.pos_ == "NOUN":
             # "members of the tribunal", "representatives of the coalition" act for it.
             for prep in _children(tok, "prep"):
                 if prep.lower_ in ("of", "from"):
@@ -306,7 +295,7 @@ class _Resolver:
                 key = m.actor_at.get(o.i) or self.m._entity_key_for(o)
                 if key and m.entities[key].type == "state":
                     return [key]  # "the president of Armenia"
-        if low in self.lex.official_heads or low in self.lex.group_heads or low in BODY_NOUNS \
+        if low in self.lex.official_heads or low in self.lex.group_heads or low in self.lex.body_nouns \
                 or low.endswith("s") and low[:-1] in self.lex.title_nouns:
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             for c in mods:
@@ -322,7 +311,7 @@ class _Resolver:
                 left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 - sum(
                     1 for x in tok.lefts if x.dep_ in ("amod", "compound") and x.i > c.i)]
                 words = [c for c in left if not c.ent_type_ or c.ent_type_ == "NORP"] + [tok]
-                if len(words) == 1 and low not in _BARE_GROUPS:
+                if len(words) == 1 and low not in self.lex.bare_groups:
                     return []
                 label = _group_label(words)
                 g = m.group(label)
@@ -359,11 +348,6 @@ def _group_label(words: list["Token"]) -> str:
 def _word_piece(tok) -> bool:
     """A token that can be part of a longer word: letters, digits or a hyphen (not a quote or bracket)."""
     return tok.is_alpha or tok.is_digit or tok.text in ("-", "–")
-
-
-_BARE_GROUPS = frozenset({"rebels", "militants", "insurgents", "opposition", "police", "protesters",
-                          "demonstrators", "gunmen", "jihadists", "separatists", "guerrillas", "regime",
-                          "students"})
 
 
 def _children(tok, *deps: str):
@@ -522,11 +506,6 @@ def _listed_in_apposition(tok, res: _Resolver) -> list[str]:
     return out
 
 
-#: Nouns for what a warning or threat holds out to someone ("consequences for Belgrade",
-#: "a no-confidence motion against the president", "sanctions on Russia").
-SANCTION_NOUNS = frozenset({"consequence", "consequences", "repercussions", "sanctions", "measures", "action",
-                            "retaliation", "response", "punishment", "motion", "charges", "lawsuit", "steps"})
-
 #: Links from a warning or threat down to what it holds out, within its own content.
 _CONTENT_LINKS = frozenset({"ccomp", "conj", "xcomp", "dobj", "prep", "pobj"})
 
@@ -576,7 +555,7 @@ def _content_targets(verb, kind: str, res: _Resolver) -> list[str]:
         t, depth = stack.pop(0)
         if t.dep_ in ("ccomp", "conj") and t.pos_ in ("VERB", "AUX") and res.lex.verb_trigger(t.text):
             continue  # a speech act reported inside the threat has its own arguments
-        if t.pos_ == "NOUN" and t.lower_ in SANCTION_NOUNS or t.dep_ == "xcomp" and t.head.i == verb.i:
+        if t.pos_ == "NOUN" and t.lower_ in res.lex.sanction_nouns or t.dep_ == "xcomp" and t.head.i == verb.i:
             for p in _children(t, "prep"):
                 if p.lower_ in ("against", "on", "upon") or p.lower_ == "for" and t.pos_ == "NOUN":
                     for o in _children(p, "pobj"):
@@ -602,11 +581,6 @@ def _actor_or_seat(tok, res: _Resolver) -> list[str]:
 # ---------------------------------------------------------------------------
 # Parties named in an act's content
 # ---------------------------------------------------------------------------
-#: Prepositions whose object says when, why or how an act happens, never whom it is aimed at.
-BACKGROUND_PREPS = frozenset({"after", "before", "during", "since", "until", "till", "despite", "because", "like",
-                              "unlike", "than", "amid", "amidst", "following", "except", "including",
-                              "throughout", "within", "via", "under", "per", "without"})
-
 #: Links that lead out of an act's content: conditions and reasons ("unless Baghdad accepted"),
 #: relative clauses, asides, and words that name no one.
 _OUT_OF_CONTENT = frozenset({"advcl", "relcl", "mark", "npadvmod", "parataxis", "punct", "cc", "det", "aux",
@@ -691,10 +665,10 @@ def _leads_into_content(tok, verb, res: _Resolver, *, subjects: bool) -> bool:
         return True  # "send troops to help defend Saudi Arabia": what the act is for
     if tok.dep_ in _OUT_OF_CONTENT or tok.dep_ in SUBJECT_DEPS and (not subjects or tok.head.i == verb.i):
         return False
-    if tok.dep_ == "agent" and tok.head.i == verb.i or tok.dep_ == "prep" and tok.lower_ in BACKGROUND_PREPS:
+    if tok.dep_ == "agent" and tok.head.i == verb.i or tok.dep_ == "prep" and tok.lower_ in res.lex.background_preps:
         return False
     if tok.dep_ == "prep" and tok.lower_ == "in" and any(
-            c.lower_ in ("response", "retaliation", "return", "exchange", "protest") for c in _children(tok, "pobj")):
+            c.lower_ in res.lex.reason_nouns for c in _children(tok, "pobj")):
         return False  # "in response to", "in retaliation for": a reason
     if tok.dep_ in ("ccomp", "conj") and tok.pos_ in ("VERB", "AUX"):
         trig = res.lex.verb_trigger(tok.text)
@@ -799,28 +773,28 @@ def _status(trigger, lex: Lexicon) -> str:
     via_complement = True
     for depth in range(6):
         kids = list(t.children)
-        if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in kids):
+        if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in lex.negation_words and c.dep_ in ("det", "neg", "advmod") for c in kids):
             return "negated"
-        lemma = lex.lemma(t.text, lex.negation_verbs | lex.planned_verbs | lex.proposed_verbs)
+        lemma = lex.lemma(t.text, lex.negation_verbs | lex.planned_words | lex.proposed_words)
         if depth and lemma in lex.negation_verbs:
             particle = lex.negation_particles.get(lemma)
             if particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in kids):
                 return "negated"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+        if any(c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for c in kids):
             return "hypothetical"
         auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
-        if any(a in ("will", "shall", "'ll", "would", "wo") for a in auxes) and status == "occurred":
+        if any(a in lex.future_auxiliaries for a in auxes) and status == "occurred":
             status = "planned"
-        if any(a in ("could", "might", "may", "should") for a in auxes):
+        if any(a in lex.hypothetical_auxiliaries for a in auxes):
             return "hypothetical"
         if depth and status == "occurred" and via_complement:
-            if lemma in lex.proposed_verbs or t.lower_ in lex.proposed_verbs:
+            if lemma in lex.proposed_words or t.lower_ in lex.proposed_words:
                 status = "proposed"
-            elif lemma in lex.planned_verbs or t.lower_ in ("slated", "scheduled", "due", "expected", "set"):
+            elif lemma in lex.planned_words:
                 status = "planned"
         if depth == 0 and t.pos_ == "NOUN":
-            if any(c.dep_ == "amod" and c.lower_ in ("planned", "proposed", "possible", "upcoming", "future") for c in kids):
-                status = "planned" if not any(c.lower_ in ("proposed", "possible") for c in kids) else "proposed"
+            if any(c.dep_ == "amod" and c.lower_ in lex.planned_modifiers | lex.proposed_modifiers for c in kids):
+                status = "proposed" if any(c.lower_ in lex.proposed_modifiers for c in kids) else "planned"
             if t.dep_ == "pobj" and t.head.lower_ in ("ahead", "before", "for") :
                 status = "planned" if t.head.lower_ != "for" else status
         if t.dep_ == "xcomp" and status == "occurred" and lex.lemma(t.head.text) == "be" and any(
@@ -851,10 +825,6 @@ def _climb_to_verb(tok):
     return None
 
 
-#: People sent to talk for a side: "talks with envoys of the army and the RSF" are talks with both.
-ENVOY_NOUNS = frozenset({"envoys", "envoy", "emissaries", "emissary", "delegations", "negotiators",
-                         "representatives", "delegates", "delegation"})
-
 
 def _participants(noun, res: _Resolver) -> list[str]:
     out: list[str] = []
@@ -865,7 +835,7 @@ def _participants(noun, res: _Resolver) -> list[str]:
         if p.lower_ in with_preps:
             for o in _children(p, "pobj"):
                 keys = res.phrase(o)
-                if not keys and o.lower_ in ENVOY_NOUNS:
+                if not keys and o.lower_ in res.lex.envoy_nouns:
                     keys = [k for q in _children(o, "prep") if q.lower_ in ("of", "from")
                             for x in _children(q, "pobj") for k in res.phrase(x, allow_groups=False)]
                 out += keys
@@ -876,15 +846,12 @@ def _participants(noun, res: _Resolver) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-#: Verbs of arriving somewhere, whose place is where a visit goes ("arrived in Amman on a visit").
-ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "land", "return", "head"})
-
 
 def _destination(trigger, verb, res: _Resolver) -> list[str]:
     """The state a visit goes to: "visited Beijing", "a visit to Beirut", "arrived in Amman on a
     visit" (a country, a capital or a city of the gazetteer; the host state is the visit's target)."""
     heads = [(trigger, ("to",))] if trigger.pos_ == "NOUN" else [(trigger, ("to", "in"))]
-    if verb is not None and verb.i != trigger.i and res.lex.lemma(verb.text, ARRIVAL_VERBS) in ARRIVAL_VERBS:
+    if verb is not None and verb.i != trigger.i and res.lex.lemma(verb.text, res.lex.arrival_verbs) in res.lex.arrival_verbs:
         heads.append((verb, ("in", "at", "to")))
     out: list[str] = []
     for head, preps in heads:
@@ -904,9 +871,6 @@ def _is_courtesy_call(noun, lex: Lexicon) -> bool:
     return any(c.lower_ == "courtesy" for c in noun.children) or (
         noun.dep_ == "dobj" and lex.lemma(noun.head.text, {"pay"}) == "pay")
 
-
-#: Prepositions that introduce what an event is about rather than where it happens.
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "of"})
 
 
 def _place(trigger, m: Mentions, sent) -> str | None:
@@ -930,7 +894,7 @@ def _place(trigger, m: Mentions, sent) -> str | None:
         t = stack.pop(0)
         if t.dep_ in ("ccomp", "relcl", "advcl", "csubj", "parataxis"):
             continue
-        if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS:
+        if t.dep_ == "prep" and t.lower_ in lex.topic_preps:
             continue
         if t.dep_ == "prep" and (hit := in_prep(t)):
             return hit
@@ -1050,7 +1014,7 @@ def _intent_to_meet(f: _Found, lex: Lexicon) -> _Found | None:
     t = f.trigger
     for _ in range(3):
         kids = list(t.children)
-        said_by_self = t.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids) and any(
+        said_by_self = t.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in lex.future_auxiliaries for c in kids) and any(
             c.dep_ == "nsubj" and c.pos_ == "PRON" for c in kids) and (
             lex.verb_trigger(t.head.text) is not None and lex.verb_trigger(t.head.text).type == "statement")
         if said_by_self or t.lower_ in lex.willing_words or any(c.dep_ == "acomp" and c.lower_ in lex.willing_words for c in kids):
@@ -1060,9 +1024,6 @@ def _intent_to_meet(f: _Found, lex: Lexicon) -> _Found | None:
             break
         t = t.head
     return None
-
-
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
 def _verb_event(tok, res: _Resolver) -> _Found | None:
@@ -1201,17 +1162,12 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
                   _co_sources(trig.type, source, targets, res), reports_facts=bool(accused))
 
 
-#: Nouns for a text that speaks for whoever issued it.
-DOCUMENT_NOUNS = frozenset({"report", "statement", "newspaper", "daily", "weekly", "communique", "declaration",
-                            "letter", "document", "editorial", "broadcast", "study", "resolution", "ruling"})
-
-
 def _issuer(verb, res: _Resolver) -> list[str]:
     """Who speaks through a text that is a speech act's subject: "a report released in the Rwandan
     capital alleged ..." (Rwanda), "an official Syrian newspaper called on ..." (Syria), "a
     statement by the foreign ministry said ..." -- the first party named in the text's phrase."""
     subj, passive = _subject_token(verb)
-    if subj is None or passive or subj.pos_ != "NOUN" or subj.lower_ not in DOCUMENT_NOUNS \
+    if subj is None or passive or subj.pos_ != "NOUN" or subj.lower_ not in res.lex.document_nouns \
             or subj.head.i != verb.i:
         return []  # only the text's own act: not "a resolution that aims to impose ..."
     own = [k for c in subj.children if c.dep_ in ("amod", "compound", "poss", "nmod")
@@ -1413,16 +1369,13 @@ def _intent(verb, lex: Lexicon) -> Trigger | None:
     willing = governor is not None and (governor.lower_ in lex.willing_words or any(
         c.lower_ in lex.willing_words for c in governor.children if c.dep_ == "acomp"))
     intends = governor is not None and lex.lemma(governor.text, lex.intent_verbs) in lex.intent_verbs
-    future = auxes & FUTURE_AUX
+    future = auxes & lex.future_auxiliaries
     # "may halt ... if": a conditional threat is still a threat.
-    conditional = kind == "negative" and auxes & CONDITIONAL_AUX
+    conditional = kind == "negative" and auxes & lex.conditional_auxiliaries
     main = verb.dep_ in ("ccomp", "ROOT") or verb.head.i == verb.i
     if willing or intends or (future or conditional) and main:
         return Trigger(*REGISTRY.rule(f"announced {'negative' if kind == 'negative' else 'cooperative'} action"), lemma)
     return None
-
-
-CONDITIONAL_AUX = frozenset({"may", "might", "could"})
 
 
 def _is_reported(verb, lex: Lexicon) -> bool:
@@ -1663,7 +1616,7 @@ def _agent_noun(tok, lex: Lexicon) -> bool:
     return tok.pos_ == "PROPN" or tok.lower_ in lex.person_pronouns or tok.lower_ in ("i", "we", "they") \
         or low in lex.title_nouns or low in lex.official_heads \
         or low in lex.group_heads or low in lex.org_words or tok.lower_ in PROTEST.word_list("crowd_nouns") \
-        or low in _Resolver.MEMBER_NOUNS
+        or low in lex.member_nouns
 
 
 def _warning_of_danger(verb, trig: Trigger, res: _Resolver) -> Trigger:
@@ -1682,7 +1635,7 @@ def _warning_of_danger(verb, trig: Trigger, res: _Resolver) -> Trigger:
         t, depth = stack.pop()
         kind = lex.intent_actions.get(lex.lemma(t.text, lex.intent_actions)) if t.pos_ == "VERB" else None
         trig_t = lex.verb_trigger(t.text) if t.pos_ == "VERB" else lex.noun_trigger(t.text) if t.pos_ == "NOUN" else None
-        if kind == "negative" or t.lower_ in SANCTION_NOUNS or t.lower_ in lex.negative_objects \
+        if kind == "negative" or t.lower_ in lex.sanction_nouns or t.lower_ in lex.negative_objects \
                 or trig_t is not None and trig_t.type in ("attack", "threat", PROTEST.name) \
                 or t.lower_ in ATTACK.word_list("violence_words"):
             return trig

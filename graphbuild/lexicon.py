@@ -1,6 +1,26 @@
-"""Word lists and the gazetteer, loaded from ``graphbuild/data`` into one object.
+"""Word lists and the gazetteer, loaded from data files into one frozen :class:`Lexicon`.
 
-The trigger tables come from the event-type registry (:mod:`graphbuild.event_types`).
+Every word list the extraction rules read lives in ``graphbuild/data``:
+
+=====================  ==================================================================
+``event_types.json``   the event types and their trigger words (:mod:`graphbuild.event_types`)
+``lexicon.json``       irregular verb forms and light verbs ("made a visit")
+``mentions.json``      words that make or shape actors and places: titles, honorifics,
+                       heads of official and group phrases, organization and place words
+``modality.json``      negation, plan, proposal, condition and wish words; announced actions
+``arguments.json``     prepositions of an event's place and topic, carrier and sanction nouns
+``gazetteer.json``     countries, demonyms, seats of government, cities, regions
+``news_agencies.json`` wire agencies (never actors)
+``names.json``         particles, prefixes and suffixes of personal names (:mod:`graphbuild.names`)
+=====================  ==================================================================
+
+:func:`load_lexicon` reads them once per folder; :func:`default_lexicon` is the
+package's own.  A :class:`Lexicon` is immutable and is passed explicitly: to
+:func:`graphbuild.nlp.load_pipeline` (whose entity fixer receives it through its
+spaCy config), to :func:`graphbuild.events.extract_document` and to
+:func:`graphbuild.resolve.resolve`.  To change a word list for one run, copy the
+files you change into a folder and load it: ``load_lexicon("my-words/")`` (files
+missing from the folder come from the package).
 
 Nothing here knows spaCy: the lists are plain strings, and :class:`Lexicon`
 answers questions such as "which event does this word trigger?" or "which
@@ -8,13 +28,18 @@ state does 'Saudi' denote?".
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
 
 from .event_types import REGISTRY
+from .types import GraphbuildError
 from .util import load_data
 
-__all__ = ["Lexicon", "Trigger", "default_lexicon", "base_forms"]
+__all__ = ["Lexicon", "Trigger", "load_lexicon", "default_lexicon", "base_forms"]
 
 
 @dataclass(frozen=True)
@@ -63,61 +88,138 @@ def base_forms(word: str) -> list[str]:
     return out
 
 
-@dataclass
+@dataclass(frozen=True, eq=False, slots=True)
 class Lexicon:
-    """Trigger words, role words and the gazetteer.
+    """Every word list and the gazetteer, as read by :func:`load_lexicon`: immutable, declared in full.
 
-    Build one with :func:`default_lexicon` (cached) rather than directly.
+    Get one with :func:`default_lexicon` or :func:`load_lexicon`; the fields are
+    frozensets and read-only mappings, named as the keys of the data files.
     """
 
-    verbs: dict[str, Trigger]
-    nouns: dict[str, Trigger]
-    phrasal: dict[tuple[str, str], Trigger]
-    light_verbs: frozenset[str]
-    irregular: dict[str, str]
-    roles: dict
-    countries: dict[str, dict]
-    demonyms: dict[str, str]
-    seats: dict[str, str]
-    cities: dict[str, dict]
-    regions: frozenset[str]
-    finite_only: frozenset[str] = frozenset()
+    # -- triggers (from the event-type registry, data/event_types.json) --------------------
+    verbs: Mapping[str, Trigger]
+    nouns: Mapping[str, Trigger]
+    phrasal: Mapping[tuple[str, str], Trigger]
+    #: Verbs that are an act only when finite ("marched to protest" is no complaint).
+    finite_only: frozenset[str]
     #: Phrases that make a reported clause an accusation of its subject ("had illegally intruded").
-    accusing_phrases: frozenset[str] = frozenset()
-    #: Wire agencies ("Reuters", "AFP"): the medium reporting the news, never an actor in it.
-    news_agencies: frozenset[str] = frozenset()
-    country_by_name: dict[str, str] = field(default_factory=dict)
+    accusing_phrases: frozenset[str]
 
-    def __post_init__(self) -> None:
-        for iso, c in self.countries.items():
-            for name in c["aliases"]:
-                self.country_by_name.setdefault(name.lower(), iso)
-        r = self.roles
-        self.honorifics = frozenset(x.lower().rstrip(".") for x in r["honorifics"])
-        self.title_words = frozenset(x.lower().rstrip(".") for x in r["title_words"])
-        self.title_nouns = frozenset(r["title_nouns"])
-        self.official_heads = frozenset(r["official_heads"])
-        self.group_heads = frozenset(r["group_heads"])
-        self.org_words = frozenset(x.lower().rstrip(".") for x in r["org_words"])
-        self.place_nouns = frozenset(r["place_nouns"])
-        self.locative_preps = frozenset(r["locative_preps"])
-        self.event_locative_preps = frozenset(r["event_locative_preps"])
-        self.negation_verbs = frozenset(r["negation_verbs"])
-        self.negation_particles = dict(r["negation_particles"])
-        self.planned_verbs = frozenset(r["planned_verbs"])
-        self.proposed_verbs = frozenset(r["proposed_verbs"])
-        self.hypothetical_markers = frozenset(r["hypothetical_markers"])
-        self.person_pronouns = dict(r["person_pronouns"])
-        self.thing_pronouns = frozenset(r["thing_pronouns"])
-        self.intent_actions = {w: "negative" for w in r["negative_actions"]}
-        self.intent_actions.update({w: "positive" for w in r["cooperative_actions"]})
-        self.willing_words = frozenset(r["willing_words"])
-        self.dissident_words = frozenset(r["dissident_words"])
-        self.intent_verbs = frozenset(r["intent_verbs"])
-        self.negative_objects = frozenset(r["negative_objects"])
-        self.relief_actions = frozenset(r["relief_actions"])
-        self.carrier_nouns = frozenset(r["carrier_nouns"])
-        self.wish_verbs = frozenset(r["wish_verbs"])
+    # -- morphology and light verbs (lexicon.json) ------------------------------------------
+    #: Irregular inflected form -> lemma ("met" -> "meet").
+    irregular: Mapping[str, str]
+    #: Verbs whose object noun names the event ("held talks", "launched an attack").
+    light_verbs: frozenset[str]
+
+    # -- actors and places (mentions.json) ----------------------------------------------------
+    #: Honorifics, title words and organization words: lower-case, without a final full stop.
+    honorifics: frozenset[str]
+    title_words: frozenset[str]
+    title_nouns: frozenset[str]
+    #: Ministerial portfolios: "Interior Minister", "French Trade Minister" belong to the title.
+    portfolios: frozenset[str]
+    #: Heads of a phrase that speaks for a state or body ("Russian officials", "Saudi warplanes").
+    official_heads: frozenset[str]
+    #: Heads of a phrase that names a group ("Syrian rebels", "the contact group").
+    group_heads: frozenset[str]
+    #: Group heads that are a group without a modifier ("rebels", "police").
+    bare_groups: frozenset[str]
+    #: Modifiers of a group that sets it against the state ("opposition leaders").
+    dissident_words: frozenset[str]
+    #: People and bodies a demonym can qualify besides titles, officials and groups ("Chinese carmakers").
+    agent_nouns: frozenset[str]
+    #: People who act for the body they belong to ("members of the tribunal").
+    member_nouns: frozenset[str]
+    #: A body of people named by what follows "of" ("a group of Moroccan diplomats").
+    collective_nouns: frozenset[str]
+    #: People sent to talk for a side ("talks with envoys of the army and the RSF").
+    envoy_nouns: frozenset[str]
+    #: "the government", "the authorities": a state.
+    government_nouns: frozenset[str]
+    #: Modifiers that leave "the government" the state's ("the central government").
+    government_modifiers: frozenset[str]
+    #: A text that speaks for whoever issued it ("a report released in Kigali alleged").
+    document_nouns: frozenset[str]
+    org_words: frozenset[str]
+    #: Bare definite nouns that stand for an organization named earlier ("the tribunal").
+    body_nouns: frozenset[str]
+    #: Lower-case heads of a state's bodies ("China's foreign ministry").
+    ministry_nouns: frozenset[str]
+    #: A state's forces named with a possessive ("Sudan's army").
+    force_nouns: frozenset[str]
+    #: Words of an organization's name that make it an armed group.
+    armed_words: frozenset[str]
+    #: Names of armed groups (lower-case).
+    armed_names: frozenset[str]
+    #: "known by its Spanish initials TSE".
+    acronym_nouns: frozenset[str]
+    #: "Dagalo, widely known as Hemedti".
+    naming_verbs: frozenset[str]
+    #: Social networks: "on Twitter" is where something was said, not who said it.
+    platforms: frozenset[str]
+    #: Personal pronouns and their gender.
+    person_pronouns: Mapping[str, str]
+    place_nouns: frozenset[str]
+    #: Words that make a name a place, whatever the model says: first ("Plaza Altamira") or last
+    #: ("Tahrir Square"), as written.  Words that are also surnames ("Park", "Port") stay out of the first.
+    place_name_first: frozenset[str]
+    place_name_last: frozenset[str]
+    #: "eastern Ukraine", "Greater Tunis": a region, not an organization.
+    compass_words: frozenset[str]
+    #: Prepositions before a place named as a location ("in Moscow", not "Moscow said").
+    locative_preps: frozenset[str]
+
+    # -- modality (modality.json) ---------------------------------------------------------------
+    negation_words: frozenset[str]
+    negation_verbs: frozenset[str]
+    #: A negation verb that negates only with its particle ("rule out", "call off").
+    negation_particles: Mapping[str, str]
+    planned_words: frozenset[str]
+    proposed_words: frozenset[str]
+    planned_modifiers: frozenset[str]
+    proposed_modifiers: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    conditional_auxiliaries: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    wish_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    willing_words: frozenset[str]
+    #: Announced action -> "negative" (a threat) or "positive" (an offer).
+    intent_actions: Mapping[str, str]
+    #: Actions that undo a coercive measure ("lift the sanctions").
+    relief_actions: frozenset[str]
+    #: Coercive measures and armed acts as objects ("extend the curfew").
+    negative_objects: frozenset[str]
+
+    # -- arguments (arguments.json) -------------------------------------------------------------
+    event_locative_preps: frozenset[str]
+    #: Prepositions of what an event is about, not where ("talks on the conflict in Ukraine").
+    topic_preps: frozenset[str]
+    #: Prepositions whose object says when, why or how an act happens, never whom it is aimed at.
+    background_preps: frozenset[str]
+    #: "in response to", "in retaliation for", "in protest at": the act's reason, not its target.
+    reason_nouns: frozenset[str]
+    #: Nouns that carry a noun trigger's arguments ("a mediation effort between A and B").
+    carrier_nouns: frozenset[str]
+    #: What a warning or threat holds out to someone ("consequences for Belgrade").
+    sanction_nouns: frozenset[str]
+    #: Verbs of arriving somewhere, whose place is where a visit goes ("arrived in Amman on a visit").
+    arrival_verbs: frozenset[str]
+
+    # -- gazetteer (gazetteer.json, news_agencies.json) ------------------------------------------
+    countries: Mapping[str, Mapping]
+    #: Every alias of a country, lower-case -> ISO code.
+    country_by_name: Mapping[str, str]
+    demonyms: Mapping[str, str]
+    seats: Mapping[str, str]
+    cities: Mapping[str, Mapping]
+    regions: frozenset[str]
+    #: Wire agencies ("Reuters", "AFP"): the medium reporting the news, never an actor in it.
+    news_agencies: frozenset[str]
+
+    #: The folder the lexicon was read from; None for the package's own data.
+    data_dir: str | None = None
 
     # -- words -------------------------------------------------------------
     def lemma(self, word: str, known: dict | frozenset | None = None) -> str:
@@ -209,12 +311,90 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    """The lexicon shipped with graphbuild, loaded once per process."""
-    lex = load_data("lexicon.json")
-    gaz = load_data("gazetteer.json")
+def load_lexicon(data_dir: str | Path | None = None) -> Lexicon:
+    """The lexicon read from ``data_dir`` (files it lacks come from the package), once per folder.
 
+    ``None`` reads the package's own ``graphbuild/data``.  Raises
+    :class:`~graphbuild.types.GraphbuildError` naming the file for a folder that does
+    not exist, a file that is not JSON or a list that is missing.
+    """
+    if data_dir is None:
+        return _load(None)
+    folder = Path(data_dir).resolve()
+    if not folder.is_dir():
+        raise GraphbuildError(f"{data_dir}: not a folder of word lists")
+    return _load(str(folder))
+
+
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with graphbuild (read once per process)."""
+    return _load(None)
+
+
+class _Files:
+    """The data files of one lexicon folder, each read once; errors name the file."""
+
+    def __init__(self, data_dir: str | None) -> None:
+        self.data_dir = data_dir
+        self._read: dict[str, tuple[str, Any]] = {}
+
+    def get(self, name: str) -> tuple[str, Any]:
+        if name not in self._read:
+            path = Path(self.data_dir) / name if self.data_dir else None
+            if path is not None and path.is_file():
+                try:
+                    self._read[name] = (str(path), json.loads(path.read_text(encoding="utf-8")))
+                except (OSError, UnicodeDecodeError, ValueError) as exc:
+                    raise GraphbuildError(f"{path}: cannot read word lists ({exc})") from exc
+            else:
+                self._read[name] = (f"graphbuild/data/{name}", load_data(name))
+        return self._read[name]
+
+    def value(self, name: str, key: str) -> Any:
+        where, data = self.get(name)
+        if not isinstance(data, dict) or key not in data:
+            raise GraphbuildError(f"{where}: no entry {key!r}")
+        return data[key]
+
+    def words(self, name: str, key: str, *, fold: bool = False) -> frozenset[str]:
+        """The list ``key`` of file ``name``; ``fold``: lower-case without a final full stop."""
+        values = self.value(name, key)
+        if not isinstance(values, (list, dict)) or not all(isinstance(v, str) for v in values):
+            raise GraphbuildError(f"{self.get(name)[0]}: {key!r} must be a list of words")
+        return frozenset(v.lower().rstrip(".") for v in values) if fold else frozenset(values)
+
+    def table(self, name: str, key: str) -> Mapping[str, Any]:
+        value = self.value(name, key)
+        if not isinstance(value, dict):
+            raise GraphbuildError(f"{self.get(name)[0]}: {key!r} must be a table")
+        return MappingProxyType(dict(value))
+
+
+#: The word lists of each data file, as (file, fields read with ``fold``, plain fields).
+_LISTS = {
+    "mentions.json": (
+        ("honorifics", "title_words", "org_words"),
+        ("title_nouns", "portfolios", "official_heads", "group_heads", "bare_groups", "dissident_words",
+         "agent_nouns", "member_nouns", "collective_nouns", "envoy_nouns", "government_nouns", "government_modifiers",
+         "document_nouns",
+         "body_nouns", "ministry_nouns", "force_nouns", "armed_words", "armed_names", "acronym_nouns",
+         "naming_verbs", "platforms", "place_nouns", "place_name_first", "place_name_last",
+         "compass_words", "locative_preps"),
+    ),
+    "modality.json": (
+        (),
+        ("negation_words", "negation_verbs", "planned_words", "proposed_words", "planned_modifiers",
+         "proposed_modifiers", "future_auxiliaries", "hypothetical_auxiliaries", "conditional_auxiliaries",
+         "hypothetical_marks", "wish_verbs", "intent_verbs", "willing_words", "relief_actions",
+         "negative_objects"),
+    ),
+    "arguments.json": ((), ("event_locative_preps", "topic_preps", "background_preps", "reason_nouns",
+                            "carrier_nouns", "sanction_nouns", "arrival_verbs")),
+}
+
+
+def _trigger_tables() -> dict[str, Any]:
+    """The trigger tables and trigger word lists, from the event-type registry."""
     verbs, nouns, phrasal = {}, {}, {}
     for t in REGISTRY.values():
         verbs.update({k: Trigger(t.name, code, k) for k, code in t.verbs.items()})
@@ -223,19 +403,40 @@ def default_lexicon() -> Lexicon:
         for k, code in t.phrasal.items():
             verb, particle = k.split(" ", 1)
             phrasal[(verb, particle)] = Trigger(t.name, code, k)
+    return {
+        "verbs": MappingProxyType(verbs), "nouns": MappingProxyType(nouns), "phrasal": MappingProxyType(phrasal),
+        "finite_only": REGISTRY.words("finite_only"), "accusing_phrases": REGISTRY.words("accusing_phrases"),
+    }
+
+
+@lru_cache(maxsize=8)
+def _load(data_dir: str | None) -> Lexicon:
+    files = _Files(data_dir)
+    lists: dict[str, Any] = {}
+    for name, (folded, plain) in _LISTS.items():
+        lists.update({k: files.words(name, k, fold=True) for k in folded})
+        lists.update({k: files.words(name, k) for k in plain})
+    intent = {w: "negative" for w in files.words("modality.json", "negative_actions")}
+    intent.update({w: "positive" for w in files.words("modality.json", "cooperative_actions")})
+    countries = files.table("gazetteer.json", "countries")
+    by_name: dict[str, str] = {}
+    for iso, c in countries.items():
+        for alias in c["aliases"]:
+            by_name.setdefault(alias.lower(), iso)
     return Lexicon(
-        verbs=verbs,
-        nouns=nouns,
-        phrasal=phrasal,
-        light_verbs=frozenset(lex["light_verbs"]),
-        finite_only=REGISTRY.words("finite_only"),
-        accusing_phrases=REGISTRY.words("accusing_phrases"),
-        irregular=dict(lex["irregular"]),
-        roles=load_data("roles.json"),
-        countries=gaz["countries"],
-        demonyms=gaz["demonyms"],
-        seats=gaz["seats"],
-        cities=gaz["cities"],
-        regions=frozenset(gaz["regions"]),
-        news_agencies=frozenset(load_data("news_agencies.json")["wire_agencies"]),
+        **_trigger_tables(),
+        irregular=files.table("lexicon.json", "irregular"),
+        light_verbs=files.words("lexicon.json", "light_verbs"),
+        **lists,
+        person_pronouns=files.table("mentions.json", "person_pronouns"),
+        negation_particles=files.table("modality.json", "negation_particles"),
+        intent_actions=MappingProxyType(intent),
+        countries=countries,
+        country_by_name=MappingProxyType(by_name),
+        demonyms=files.table("gazetteer.json", "demonyms"),
+        seats=files.table("gazetteer.json", "seats"),
+        cities=files.table("gazetteer.json", "cities"),
+        regions=files.words("gazetteer.json", "regions"),
+        news_agencies=files.words("news_agencies.json", "wire_agencies"),
+        data_dir=data_dir,
     )

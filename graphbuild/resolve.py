@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .codes import ActorCode, CodeBook, codes_conflict, default_codebook, name_tokens
+from .lexicon import Lexicon, default_lexicon
 from .names import is_initials, name_key, split_country, strip_name_prefix, surname
 from .types import Actor, DocExtraction, Event, Extraction, Place
 
@@ -31,8 +32,9 @@ def can_merge(a: Actor, b: Actor) -> bool:
 
 
 class _Merger:
-    def __init__(self, extraction: Extraction, book: CodeBook) -> None:
+    def __init__(self, extraction: Extraction, book: CodeBook, lexicon: Lexicon) -> None:
         self.book = book
+        self.lex = lexicon
         self.out = extraction
         self.actors: dict[str, Actor] = {a.id: a for a in extraction.actors}
         self.places: dict[str, Place] = {p.id: p for p in extraction.places}
@@ -160,9 +162,7 @@ class _Merger:
         * a one-word organization that is an organization word ("Commission") is the
           only organization whose name ends with it ("European Commission"), if there is one.
         """
-        from .lexicon import default_lexicon
-
-        lex = default_lexicon()
+        lex = self.lex
         persons_by_surname: dict[str, list[Actor]] = {}
         for p in self.actors.values():
             if p.type == "person":
@@ -326,18 +326,22 @@ def _fuller(new: str, cur: str) -> bool:
 
 
 def merge_into(extraction: Extraction, docs: Iterable[DocExtraction], *,
-               codebook: CodeBook | None = None) -> Extraction:
+               codebook: CodeBook | None = None, lexicon: Lexicon | None = None) -> Extraction:
     """Add per-document results to ``extraction`` (which may already hold earlier documents).
 
     ``codebook`` (default :func:`graphbuild.codes.default_codebook`) decides which
-    actors may not merge and which government names are one government.
+    actors may not merge and which government names are one government.  ``lexicon``
+    (default :func:`graphbuild.lexicon.default_lexicon`) gives the countries and
+    organization words the corpus-wide vote reads: pass the one the documents were
+    extracted with.
     """
-    m = _Merger(extraction, codebook or default_codebook())
+    m = _Merger(extraction, codebook or default_codebook(), lexicon or default_lexicon())
     for de in docs:
         m.add(de)
     return m.finish()
 
 
-def resolve(docs: Iterable[DocExtraction], *, codebook: CodeBook | None = None) -> Extraction:
-    """Merge per-document extractions into one :class:`~graphbuild.types.Extraction`."""
-    return merge_into(Extraction(), docs, codebook=codebook)
+def resolve(docs: Iterable[DocExtraction], *, codebook: CodeBook | None = None,
+            lexicon: Lexicon | None = None) -> Extraction:
+    """Merge per-document extractions into one :class:`~graphbuild.types.Extraction` (see :func:`merge_into`)."""
+    return merge_into(Extraction(), docs, codebook=codebook, lexicon=lexicon)

@@ -99,4 +99,99 @@ def test_role_words_come_from_data():
     assert "minister" in LEX.title_nouns
     assert "officials" in LEX.official_heads
     assert "curfew" in LEX.negative_objects and "lift" in LEX.relief_actions
-    assert "hope" in LEX.wish_verbs and "hope" not in LEX.planned_verbs
+    assert "hope" in LEX.wish_verbs and "hope" not in LEX.planned_words
+
+
+# ---------------------------------------------------------------------------
+# One frozen, declared lexicon, read from data files and passed explicitly
+# ---------------------------------------------------------------------------
+import dataclasses  # noqa: E402
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from graphbuild.lexicon import Lexicon, load_lexicon  # noqa: E402
+from graphbuild.types import Actor, DocExtraction, Document, GraphbuildError  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[1] / "graphbuild" / "data"
+#: Lists read into another field (announced actions -> intent_actions).
+_READ_INTO = {"negative_actions": "intent_actions", "cooperative_actions": "intent_actions"}
+
+
+@pytest.mark.parametrize("name", ["mentions.json", "modality.json", "arguments.json"])
+def test_every_list_of_the_word_files_is_a_declared_field(name):
+    declared = {f.name for f in dataclasses.fields(Lexicon)}
+    keys = [k for k in json.loads((DATA / name).read_text(encoding="utf-8")) if not k.startswith("_")]
+    assert keys and all(_READ_INTO.get(k, k) in declared for k in keys)
+
+
+def test_the_lexicon_is_frozen_and_has_only_declared_attributes():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        LEX.title_words = frozenset()
+    with pytest.raises((AttributeError, TypeError)):
+        object.__setattr__(LEX, "undeclared", 1)
+    with pytest.raises(TypeError):
+        LEX.demonyms["Martian"] = "MA"  # read-only tables, not dicts
+    assert load_lexicon() is LEX  # read once
+
+
+def _folder(tmp_path: Path, name: str, **changes) -> Path:
+    data = json.loads((DATA / name).read_text(encoding="utf-8"))
+    data.update(changes)
+    (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_folder_changes_only_the_lists_it_holds(tmp_path):
+    lex = load_lexicon(_folder(tmp_path, "mentions.json", platforms=["Mastodon"]))
+    assert lex.platforms == {"Mastodon"} and "Twitter" in LEX.platforms
+    assert lex.negation_verbs == LEX.negation_verbs  # modality.json came from the package
+    assert lex.data_dir == str(tmp_path.resolve()) and load_lexicon(tmp_path) is lex
+
+
+@pytest.mark.parametrize("content,message", [
+    ("{not json", "mentions.json: cannot read word lists"),
+    ('{"honorifics": ["Mr"]}', "mentions.json: no entry 'title_words'"),
+    ('{"honorifics": "Mr"}', "'honorifics' must be a list of words"),
+])
+def test_a_bad_word_file_is_named_with_the_reason(tmp_path, content, message):
+    (tmp_path / "mentions.json").write_text(content, encoding="utf-8")
+    with pytest.raises(GraphbuildError, match=message):
+        load_lexicon(tmp_path)
+
+
+def test_a_missing_folder_is_an_error(tmp_path):
+    with pytest.raises(GraphbuildError, match="not a folder"):
+        load_lexicon(tmp_path / "nope")
+
+
+def test_resolve_reads_the_lexicon_it_is_given(tmp_path):
+    from graphbuild.resolve import resolve
+
+    def docs():
+        long = Actor("European Commission", "organization", aliases=["European Commission"], docs=["a"])
+        short = Actor("Commission", "organization", aliases=["Commission"], docs=["b"])
+        return [DocExtraction(document=Document(id=d, text=""), actors=[a]) for d, a in (("a", long), ("b", short))]
+
+    words = [w for w in json.loads((DATA / "mentions.json").read_text(encoding="utf-8"))["org_words"]
+             if w != "Commission"]
+    other = load_lexicon(_folder(tmp_path, "mentions.json", org_words=words))
+    assert [a.label for a in resolve(docs()).actors] == ["European Commission"]
+    assert sorted(a.label for a in resolve(docs(), lexicon=other).actors) == ["Commission", "European Commission"]
+
+
+@pytest.mark.model
+def test_the_pipeline_takes_its_lexicon_through_the_fixer_config(pipeline, tmp_path):
+    from graphbuild.nlp import load_pipeline
+
+    assert pipeline.nlp.get_pipe("graphbuild_entities").lexicon is pipeline.lexicon is LEX
+    regions = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))["regions"]
+    lex = load_lexicon(_folder(tmp_path, "gazetteer.json", regions=[*regions, "Kerry"]))
+    p = load_pipeline(pipeline.model, lexicon=lex)
+    assert p.nlp.get_pipe("graphbuild_entities").lexicon is lex is p.lexicon
+    assert p.nlp.config["components"]["graphbuild_entities"]["lexicon"] == {
+        "@misc": "graphbuild.lexicon.v1", "data_dir": str(tmp_path.resolve())}
+    text = "Kerry met Lavrov in Geneva on Sunday."
+    assert ("Kerry", "PERSON") in [(e.text, e.label_) for e in pipeline.parse(text).ents]
+    assert ("Kerry", "LOC") in [(e.text, e.label_) for e in p.parse(text).ents]  # the fixer read the folder
+    with pytest.raises(GraphbuildError, match="load_lexicon"):
+        load_pipeline(pipeline.model, lexicon=dataclasses.replace(LEX, platforms=frozenset()))
