@@ -97,7 +97,7 @@ _JSON_ESCAPES = {
 _NODE_FIELDS = ("title", "affiliation", "country", "code", "lat", "lon")
 _EVENT_FIELDS = (
     "type", "status", "date", "date_text", "place", "trigger", "cameo", "quote",
-    "sentence", "doc", "start", "end",
+    "sentence", "doc", "start", "end", "cluster", "reports",
 )
 
 #: Colours of nodes by type and of edges by (dominant) event type, shared by
@@ -205,13 +205,16 @@ def page_data(
     keep = set(nodes_attrs)
 
     # One edge per unordered pair of distinct nodes, with its distinct events
-    # (an event with a target and a place gives two edges per actor; counting
-    # distinct events keeps widths honest).
+    # (an event with a target and a place gives two edges per actor).  Widths
+    # and weights count happenings (graph.aggregate: the reports of one
+    # happening count once); the panel lists every report.
     pairs: dict[tuple[str, str], set[str]] = {}
+    happenings: dict[tuple[str, str], int] = {}
     for u, v, attrs in graph.aggregate(G, attributes=False).edges(data=True):
         if u != v:
             a, b = sorted((str(u), str(v)))
             pairs[(a, b)] = set(attrs["events"])
+            happenings[(a, b)] = attrs["weight"]
     # Ties of an actor to the state or organization it serves: not events.
     ties: dict[tuple[str, str], Mapping[str, Any]] = {}
     for u, v, attrs in G.edges(data=True):
@@ -219,9 +222,9 @@ def page_data(
             ties.setdefault((str(u), str(v)), attrs)
 
     weight: Counter[str] = Counter()
-    for (a, b), evs in pairs.items():
-        weight[a] += len(evs)
-        weight[b] += len(evs)
+    for pair, n in happenings.items():
+        weight[pair[0]] += n
+        weight[pair[1]] += n
 
     # Every event is in the panel of each node taking part, with an edge or
     # not: a source with no target, a target with no source, a place alone.
@@ -266,7 +269,7 @@ def page_data(
                 "from": a,
                 "to": b,
                 "events": ids,
-                "count": len(ids),
+                "count": happenings[(a, b)],
                 "type": _dominant(types),
                 "dashed": not any(events[e]["status"] == "occurred" for e in ids),
             }

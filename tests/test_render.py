@@ -278,6 +278,25 @@ def test_page_data_aggregates_one_edge_per_pair():
     assert ("actor:john-kerry", "actor:sergei-lavrov") not in edges
 
 
+def test_page_widths_count_happenings_and_events_carry_their_reports():
+    from graphbuild.cluster import assign_clusters
+    from graphbuild.graph import build_graph
+    from graphbuild.types import Actor, Event, Extraction
+
+    def meeting(doc: str) -> Event:
+        return Event("meeting", "A", ["B"], date="2016-05-02", doc=doc, sentence=f"{doc}: A met B.")
+
+    x = Extraction(actors=[Actor("A", "person"), Actor("B", "person")],
+                   documents=[{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d", "duplicate_of": "a"}],
+                   events=[meeting("a"), meeting("b"), meeting("c")])
+    d = page_data(build_graph(assign_clusters(x)))
+    (edge,) = d["edges"]
+    assert edge["count"] == 1 and len(edge["events"]) == 3  # one happening, every report listed
+    assert {n["id"]: n["weight"] for n in d["nodes"]} == {"actor:a": 1, "actor:b": 1}
+    reports = {ev["doc"]: (ev["cluster"], ev["reports"]) for ev in d["events"].values()}
+    assert len({c for c, _ in reports.values()}) == 1 and {r for _, r in reports.values()} == {4}
+
+
 def test_page_data_nodes_carry_their_events_including_targetless_ones():
     d = page_data(seed_graph())
     nodes = {n["id"]: n for n in d["nodes"]}

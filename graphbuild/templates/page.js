@@ -259,13 +259,18 @@
   }
 
   function edgeItem(e, ok) {
-    var counts = Object.create(null), n = 0, occurred = false;
+    // Widths count happenings: the reports of one happening (one cluster) count once.
+    var counts = Object.create(null), seen = Object.create(null), n = 0, reports = 0, occurred = false;
     for (var i = 0; i < e.events.length; i++) {
       var ev = events[e.events[i]];
       if (!ev || !ok[e.events[i]]) continue;
+      reports++;
+      if (ev.status === "occurred") occurred = true;
+      var key = ev.cluster || ev.id;
+      if (seen[key]) continue;
+      seen[key] = true;
       n++;
       counts[ev.type] = (counts[ev.type] || 0) + 1;
-      if (ev.status === "occurred") occurred = true;
     }
     if (!n) return null;
     var type = dominant(counts);
@@ -281,6 +286,7 @@
         color: { color: color, highlight: color, hover: color, opacity: 0.8 },
         dashes: !occurred,
         title: ends + "\n" + plural(n, "event") + ": " + parts.join(", ") +
+          (reports > n ? " (" + plural(reports, "report") + ")" : "") +
           (occurred ? "" : "\nnone occurred (planned, proposed, negated or hypothetical)")
       }
     };
@@ -820,6 +826,7 @@
     var when = ev.date || ev.date_text;
     if (!when && ev.doc_date) when = ev.doc_date + " (article date)";
     if (when) head.appendChild(el("span", "gb-date", when));
+    if (ev.reports > 1) head.appendChild(el("span", "gb-reports", "reported in " + ev.reports + " articles"));
     li.appendChild(head);
 
     var who = el("div", "gb-who");
