@@ -211,7 +211,7 @@ class CodeBook:
         agents = {tuple(k.split()): tuple(v) for k, v in raw["agents"].items()}
         rule_data = load_data("actor_rules.json")
         for k, v in rule_data.get("role_nouns", {}).items():
-            agents.setdefault(name_tokens(k), tuple(v))
+            agents[name_tokens(k)] = tuple(v)
         longest = max(len(k) for d in (countries, actors, agents) for k in d)
         rules = {k: frozenset(v) for k, v in rule_data.items() if isinstance(v, list)}
         return cls(MappingProxyType(countries), MappingProxyType(actors), MappingProxyType(agents),

@@ -63,6 +63,10 @@ CASES = [
     ("Saddam Hussein", "person", {}, ("IRQ", ["GOV"], "IRQGOV")),
     ("Paul Wolfowitz", "person", {"title": "Deputy Defence Secretary"}, (None, ["GOV", "MIL"], "---GOVMIL")),
     ("Opposition", "organization", {"home": "AUS"}, ("AUS", ["OPP"], "AUSOPP")),
+    # a team's captain is no soldier
+    ("Mark Boucher", "person", {"title": "vice-captain", "affiliation": "South Africa"}, ("ZAF", [], "ZAF")),
+    ("Guy Forget", "person", {"title": "team captain", "affiliation": "France"}, ("FRA", [], "FRA")),
+    ("Peter Cosgrove", "person", {"title": "Captain", "affiliation": "Australia"}, ("AUS", ["MIL"], "AUSMIL")),
     # a surname alone is nobody in particular
     ("Phillips", "person", {}, (None, [], None)),
     ("Walter Phillips", "person", {}, (None, [], None)),
