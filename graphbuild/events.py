@@ -594,7 +594,7 @@ CONTENT_DEPTH = 7
 
 def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = True,
                    places: str | None = None, groups: bool = True, depth: int = CONTENT_DEPTH,
-                   audience: bool = True) -> list[str]:
+                   audience: bool = True, purposes: bool = False) -> list[str]:
     """The first party named in what an act asks, threatens, offers or does: with its conjuncts.
 
     Read breadth-first from the trigger through its objects, complements, prepositions and
@@ -615,10 +615,13 @@ def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = 
     named by a common noun ("opposition candidates") is taken only when no named party is
     found, and never with ``groups=False``.  ``audience=False`` leaves out whom the act is
     addressed to ("complained to the United Nations over Israeli air raids" is aimed at Israel).
+    ``purposes=True`` also reads infinitives of purpose ("send troops to help defend Saudi Arabia"),
+    which for an offer or a threat name whom it is for; for other acts they name a topic.
     """
     limit = depth
     for with_groups in ((False, True) if groups else (False,)):
-        queue = [(c, 1) for c in verb.children if _leads_into_content(c, verb, res, subjects=False)
+        queue = [(c, 1) for c in verb.children if _leads_into_content(c, verb, res, subjects=False,
+                                                                      purposes=purposes)
                  and (audience or not (c.dep_ in ("prep", "dative") and c.lower_ == "to"))]
         while queue:
             tok, depth = queue.pop(0)
@@ -630,7 +633,7 @@ def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = 
                 return list(dict.fromkeys(keys))
             if depth < limit:
                 queue += [(c, depth + 1) for c in tok.children
-                          if _leads_into_content(c, verb, res, subjects=subjects)]
+                          if _leads_into_content(c, verb, res, subjects=subjects, purposes=purposes)]
     return []
 
 
@@ -659,9 +662,9 @@ def _is_purpose(clause) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(c.dep_ == "mark" for c in kids)
 
 
-def _leads_into_content(tok, verb, res: _Resolver, *, subjects: bool) -> bool:
+def _leads_into_content(tok, verb, res: _Resolver, *, subjects: bool, purposes: bool) -> bool:
     """Whether the content walk of :func:`_content_party` goes on to ``tok``."""
-    if tok.dep_ == "advcl" and _is_purpose(tok):
+    if purposes and tok.dep_ == "advcl" and _is_purpose(tok):
         return True  # "send troops to help defend Saudi Arabia": what the act is for
     if tok.dep_ in _OUT_OF_CONTENT or tok.dep_ in SUBJECT_DEPS and (not subjects or tok.head.i == verb.i):
         return False
@@ -1124,7 +1127,8 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
             # Only for an act with a named actor: an unattributed one is kept on its own merits.
             targets += _content_party(tok, res, source, subjects=trig.type != "threat",
                                       places={"attack": "place", "threat": "state"}.get(trig.type),
-                                      audience=trig.type != "accusation")
+                                      audience=trig.type != "accusation",
+                                      purposes=trig.type in ("agreement", "threat"))
             if not targets and trig.type == "threat":
                 targets += _coerced_party(tok, res, source)
             if not targets and trig.type in DIRECTED_TYPES and trig.type != "threat":
