@@ -954,7 +954,8 @@ def iter_events(m: Mentions) -> Iterator[_Found]:
             f = _intent_to_meet(f, res.lex) or f
             yield f
             for key in f.co_sources:
-                yield replace(f, source=[key], co_sources=())
+                targets = f.targets[f.targets.index(key) + 1:] if key in f.targets else f.targets
+                yield replace(f, source=[key], targets=targets, co_sources=())
         yield from _according_to(sent, res)
 
 
@@ -1066,6 +1067,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         trig = Trigger("meeting", VISIT_CAMEO, trig.lemma)
     lemma = trig.lemma
     source, passive = _subject(tok, res)
+    together: list[str] = []  # coordinated subjects of a symmetric act, after the first
     if trig.type == "attack" and not source:
         source = _attacker_named_by_means(tok, passive, res)
     if trig.type in SPEECH_TYPES and not source:
@@ -1091,6 +1093,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         # "X and Y met": the subject's conjuncts are the counterparts.
         if not targets and len(source) > 1:
             source, targets = source[:1], source[1:]
+            together = targets
         if not targets:
             # "attended a summit": a meeting whose counterparts are not named ("welcomed the
             # visit" is approval, not a meeting of the subject).
@@ -1136,6 +1139,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
                 targets += _reported_party(tok, res, source)
         if trig.type in SYMMETRIC_TYPES and len(source) > 1:
             # "X and Y agreed": an agreement between them.
+            together = [] if targets else source[1:]
             source, targets = source[:1], source[1:] + targets
         if trig.type == "attack":
             # Attacks may target places ("shelled Aleppo").
@@ -1162,8 +1166,9 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
     if not source and not targets and not unnamed and not _is_main_clause(tok, lex) \
             and not _crowd_purpose(tok, crowd, res):
         return None  # an unattributed event is kept only as the sentence's main statement
+    # "A, B and C met": B met C too (each later partner is also a source, of the partners after it).
     return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
-                  _co_sources(trig.type, source, targets, res), reports_facts=bool(accused))
+                  _co_sources(trig.type, source, targets, res) or tuple(together[:-1]), reports_facts=bool(accused))
 
 
 def _issuer(verb, res: _Resolver) -> list[str]:

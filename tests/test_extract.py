@@ -740,6 +740,9 @@ DYADS = [
     # a text speaks for whoever its phrase names
     ("A report released in the Kenyan capital alleged that Uganda had armed the rebels.",
      "accusation", "Kenya", "Uganda"),
+    # "A, B and C met/signed": every pair took part
+    ("Peru, Chile and Bolivia met in Lima.", "meeting", "Chile", "Bolivia"),
+    ("Kenya, Uganda and Tanzania signed a customs pact.", "agreement", "Uganda", "Tanzania"),
     # coordinated national adjectives on a plural noun: one party of each state
     ("The Serbian and Croatian delegations agreed to reopen the border.", "agreement", "Serbia", "Croatia"),
     # an infinitive of purpose is part of what is offered; a noun's object names its target
