@@ -132,6 +132,31 @@ def test_clicking_a_node_lists_its_evidence(browser, seed_page):
     opened.page.close()
 
 
+def test_merge_and_drop_buttons_download_a_corrections_file(browser, seed_page, tmp_path):
+    from graphbuild.corrections import parse_corrections
+
+    path, _ = seed_page
+    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened.page.mouse.click(*opened.screen_xy("actor:sergei-kuralenko"))
+    with opened.page.expect_download() as first:
+        opened.page.get_by_role("button", name="drop", exact=True).click()
+    assert first.value.suggested_filename == "corrections.yaml"
+    opened.page.mouse.click(*opened.screen_xy("actor:nasser-judeh"))
+    pick = opened.page.get_by_label("merge into")
+    pick.focus()
+    with opened.page.expect_download() as second:
+        pick.select_option("actor:john-kerry")
+    saved = tmp_path / "corrections.yaml"
+    second.value.save_as(saved)
+    corrections = parse_corrections(saved.read_text(encoding="utf-8"))
+    assert corrections.problems == []
+    assert [(c.kind, c.fields) for c in corrections.entries] == [
+        ("drop", {"kind": "drop", "actor": "actor:sergei-kuralenko"}),
+        ("merge", {"kind": "merge", "actor": "actor:nasser-judeh", "into": "actor:john-kerry"})]
+    assert opened.errors == [] and opened.blocked == []
+    opened.page.close()
+
+
 def test_filters_change_what_is_drawn(browser, seed_page):
     path, data = seed_page
     opened = Opened(browser, path, {"width": 1200, "height": 800})

@@ -907,7 +907,55 @@
     nb.appendChild(document.createTextNode(" "));
     nb.appendChild(button("gb-small", "2 steps", function () { neighbourhood(id, 2); }));
     panel.appendChild(nb);
+    if (n.kind !== "place") panel.appendChild(correctionTools(n));
     panel.appendChild(eventList(n.events));
+  }
+
+  // ---- corrections: "merge into..." and "drop" download a corrections file --
+  // (docs/corrections.md; pass it to graphbuild with --corrections).  Each
+  // click adds to the file of this visit and downloads it again: no server.
+
+  var fixes = [];
+  function downloadFixes() {
+    var text = "# graphbuild corrections from the page: graphbuild build ... --corrections corrections.yaml\n" +
+      fixes.map(function (f) { return "- " + JSON.stringify(f) + "\n"; }).join("");
+    var url = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));
+    var a = el("a");
+    a.href = url;
+    a.download = "corrections.yaml";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  function correctionTools(n) {
+    var p = el("p", "gb-fix", "Correct: ");
+    var pick = el("select", "gb-small");
+    pick.setAttribute("aria-label", "merge into");
+    pick.appendChild(el("option", null, "merge into\u2026")).value = "";
+    var filled = false;
+    function fill() {  // on first use: a corpus has thousands of actors
+      if (filled) return;
+      filled = true;
+      data.nodes.filter(function (m) { return m.kind !== "place" && m.id !== n.id; })
+        .sort(function (a, b) { return a.label.localeCompare(b.label); })
+        .forEach(function (m) { pick.appendChild(el("option", null, m.label)).value = m.id; });
+    }
+    pick.addEventListener("focus", fill);
+    pick.addEventListener("mousedown", fill);
+    pick.addEventListener("change", function () {
+      if (!pick.value) return;
+      fixes.push({ kind: "merge", actor: n.id, into: pick.value });
+      downloadFixes();
+    });
+    p.appendChild(pick);
+    p.appendChild(document.createTextNode(" "));
+    p.appendChild(button("gb-small", "drop", function () {
+      fixes.push({ kind: "drop", actor: n.id });
+      downloadFixes();
+    }));
+    return p;
   }
 
   function showEdge(id) {
