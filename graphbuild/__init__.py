@@ -21,7 +21,7 @@ _EXPORTS = {
     "Document": "types", "Dateline": "types", "Actor": "types", "Place": "types", "Event": "types",
     "DocExtraction": "types", "Extraction": "types", "GraphbuildError": "types",
     # read / nlp / extract / resolve
-    "iter_documents": "read", "sample_documents": "read", "load_pipeline": "nlp", "extract_document": "events",
+    "iter_documents": "read", "sample_documents": "read", "load_pipeline": "nlp", "extract_document": "extraction",
     "resolve": "resolve",
     # the corpus runner
     "extract": "corpus", "extract_text": "corpus",

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .cluster import assign_clusters
 from .dedup import DuplicateFinder, mark_duplicates
-from .events import extract_document
+from .extraction import extract_document
 from .read import ReadProblem, check_date, document_from_text, iter_documents
 from .resolve import merge_into, resolve
 from .types import DocExtraction, Document, Extraction, GraphbuildError
