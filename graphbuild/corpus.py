@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 from .cluster import assign_clusters
 from .dedup import DuplicateFinder, mark_duplicates
 from .extraction import extract_document
+from .geocode import geocode_extraction
 from .read import ReadProblem, check_date, document_from_text, iter_documents
 from .resolve import merge_into, resolve
 from .types import DocExtraction, Document, Extraction, GraphbuildError
@@ -307,8 +308,8 @@ class _Outcome:
 
 
 def _assemble(results: Iterable[_PieceResult], lexicon: "Lexicon | None") -> Iterator[_Outcome]:
-    """Regroup piece results (in input order) into one outcome per document (``lexicon``: the
-    pieces' lexicon, which merging their actors reads)."""
+    """Regroup piece results (in input order) into one outcome per document, its places geocoded
+    (``lexicon``: the pieces' lexicon, which merging their actors and geocoding read)."""
     parts: list[DocExtraction] = []
     error: str | None = None
     for r in results:
@@ -318,7 +319,7 @@ def _assemble(results: Iterable[_PieceResult], lexicon: "Lexicon | None") -> Ite
         if not r.last:
             continue
         if error is None:
-            yield _Outcome(r.document, _combine(r.document, parts, lexicon), None)
+            yield _Outcome(r.document, geocode_extraction(_combine(r.document, parts, lexicon), lexicon), None)
         else:
             yield _Outcome(r.document, None, error)
         parts, error = [], None

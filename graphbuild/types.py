@@ -157,7 +157,7 @@ class Actor(_Record):
 
 @dataclass
 class Place(_Record):
-    """A place named in the text; coordinates when the gazetteer knows them."""
+    """A place named in the text; coordinates when :mod:`graphbuild.geocode` knows it."""
 
     label: str
     aliases: list[str] = field(default_factory=list)
