@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
+    """Entity keys of a verb's objects, of its prepositional objects after ``preps`` and after a particle."""
     out: list[str] = []
     for o in _children(verb, *OBJECT_DEPS):
         out += res.phrase(o) + _listed_in_apposition(o, res)
@@ -308,6 +309,8 @@ def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
 
 
 def _participants(noun, res: _Resolver) -> list[str]:
+    """The other parties of a meeting noun: "with"/"between"/"among" objects (envoys stand for
+    their side; "a courtesy call on X" too) and the actors named in its modifiers ("US-Russian talks")."""
     out: list[str] = []
     with_preps = ("with", "between", "among", "amongst")
     if _is_courtesy_call(noun, res.lex):
@@ -392,6 +395,7 @@ def _place(trigger, m: Mentions, sent) -> str | None:
 
 
 def _date(trigger, m: Mentions) -> "Span | None":
+    """The DATE entity of the trigger's sentence that hangs from the trigger or a verb above it."""
     dates = m.dates.get(trigger.sent.start, [])
     if not dates:
         return None

@@ -17,6 +17,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 
 
 def _children(tok, *deps: str):
+    """The children of ``tok`` with one of the dependency labels ``deps``."""
     return [c for c in tok.children if c.dep_ in deps]
 
 
@@ -219,6 +220,7 @@ def _is_crowd(tok) -> bool:
 
 
 def _ancestors_within(tok, n: int) -> set[int]:
+    """Token indices of ``tok``'s first ``n`` ancestors."""
     out, t = set(), tok
     for _ in range(n):
         if t.head.i == t.i:

@@ -20,11 +20,13 @@ class _Resolver:
     """Resolves argument tokens to entity keys, pronouns included."""
 
     def __init__(self, m: Mentions) -> None:
+        """Resolve against the mentions ``m`` (groups the rules name are added to them)."""
         self.m = m
         self.lex = m.lex
         self.doc = m.doc
 
     def persons_before(self, i: int) -> list[tuple[int, str, bool]]:
+        """(token index, key, is subject) of every person mentioned before token ``i``, in order."""
         out = []
         for j, key in self.m.actor_at.items():
             if j < i and self.m.entities.get(key) and self.m.entities[key].type == "person":
@@ -43,6 +45,9 @@ class _Resolver:
         return False
 
     def pronoun(self, tok, depth: int = 0) -> list[str]:
+        """The entity a pronoun stands for: "he"/"she" the last person (a subject first, through a
+        chain of "he said" sentences), "it"/"they" the state, organization or group that speaks or
+        was the subject just before; [] when unsure."""
         low = tok.lower_
         doc = self.doc
         sent_start = tok.sent.start
@@ -193,6 +198,16 @@ class _Resolver:
         return []
 
     def _one(self, tok, allow_groups: bool) -> list[str]:
+        """Entity keys for one noun phrase head ``tok`` (its conjuncts are :meth:`phrase`'s).
+
+        Tried in order: a mention of an entity; a pronoun (:meth:`pronoun`); a name in
+        apposition; a title already introduced ("the minister"); a body named earlier ("the
+        tribunal", "the group"); "the government" (:meth:`government`); "members of X";
+        a name the parser hung on a date; a dissident phrase ("opposition leaders", a group);
+        a title phrase naming its person or state; an official or group head with its
+        modifiers ("Russian officials": the state; "Syrian rebels": a group, added to the
+        mentions when ``allow_groups``).
+        """
         m = self.m
         if tok.i in m.actor_at:
             return [m.actor_at[tok.i]]

@@ -61,6 +61,7 @@ def iter_events(m: Mentions) -> Iterator[_Found]:
 
 
 def _according_to(sent, res: _Resolver) -> Iterator[_Found]:
+    """A statement for each "according to X" of the sentence, X its source."""
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(res.doc) and res.doc[tok.i + 1].lower_ == "to":
             to = res.doc[tok.i + 1]

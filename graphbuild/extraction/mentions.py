@@ -100,9 +100,11 @@ class Mentions:
         return ent
 
     def state(self, iso: str) -> LocalEntity:
+        """The entity of the state ``iso`` (made on first use)."""
         return self._entity(f"state:{iso}", "actor", "state", iso=iso, label=self.lex.country_label(iso))
 
     def place(self, name: str) -> LocalEntity:
+        """The place entity called ``name`` (a country's place is keyed by its label)."""
         name = clean_name(name)
         iso = self.lex.country(name)
         if not iso and is_shouted(name):
@@ -111,6 +113,7 @@ class Mentions:
         return self._entity(f"place:{slugify(label)}", "place", "place", label=label, iso=iso)
 
     def group(self, label: str) -> LocalEntity:
+        """The group actor named by a common noun phrase (the event rules add these; see :meth:`labels`)."""
         return self._entity(f"group:{slugify(label)}", "actor", "group", label=label)
 
     def add_dateline(self, dateline: Dateline) -> None:
@@ -157,6 +160,7 @@ class Mentions:
 
     # -- the grouping ------------------------------------------------------
     def _build(self) -> None:
+        """Group the entity spans: persons first (full names before surnames), then the others, then the rules over common nouns, the acronym links, and titles and affiliations last."""
         doc = self.doc
         # doc.ents rebuilds every span on each access: read it once (it is quadratic otherwise).
         self.ents = list(doc.ents)
@@ -704,6 +708,7 @@ class Mentions:
         return next(iter(ends)) if len(ends) == 1 else None
 
     def _merge(self, a: LocalEntity, into: LocalEntity) -> None:
+        """Fold entity ``a`` into ``into``: names, counts, tokens and affiliations."""
         if a.key not in self.entities or a is into:
             return
         into.names.update(a.names)
@@ -905,7 +910,11 @@ class Mentions:
                 e.affiliation = None
 
     def labels(self) -> None:
-        """Choose each entity's canonical label: the fullest proper name."""
+        """Choose each entity's canonical label: the fullest proper name.
+
+        Call it once the event rules have run (:func:`~.document.extract_document` does): they
+        add the groups named by common nouns, which need a label too.
+        """
         for e in self.entities.values():
             if e.type == "state" or (e.kind == "place" and e.label):
                 continue

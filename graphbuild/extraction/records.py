@@ -28,6 +28,12 @@ ACTOR_TARGET_TYPES = names(place_targets=False)
 # ---------------------------------------------------------------------------
 @dataclass
 class _Found:
+    """One event found in a sentence: what the rules pass to :func:`~.document.extract_document`.
+
+    ``source`` and ``targets`` are entity keys of the document's mentions; ``trigger`` is the
+    spaCy token of the trigger word.
+    """
+
     type: str
     cameo: str
     trigger: "Token"

@@ -33,6 +33,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _verb_event(tok, res: _Resolver) -> _Found | None:
+    """The event a verb (or phrasal verb) triggers, with its arguments, or None.
+
+    In order: the trigger (a phrasal verb first, then the verb; an announced action may make it
+    a threat or an offer, see :func:`~.modality._intent`); the checks that it is an act here (not a
+    modifier, finite where the type asks it, a visit rather than an appeal for "called on X");
+    its source (:func:`~.coreference._subject`) and targets, read per type (a meeting's
+    counterparts, whom an appeal asks, objects and the parties of the act's content); a
+    statement that accuses the subject of its reported clause becomes an accusation; then the
+    rules that drop acts without the parties their type needs; its status
+    (:func:`~.modality._status`) last.
+    """
     lex = res.lex
     trig: Trigger | None = None
     for prt in _children(tok, "prt", "prep"):
@@ -193,6 +204,14 @@ def _is_visit(verb, res: _Resolver) -> bool:
 
 
 def _noun_event(tok, res: _Resolver) -> _Found | None:
+    """The event a noun triggers ("talks with X", "an attack on Y", "Russia's demand"), or None.
+
+    A meeting noun takes its participants from "with"/"between" and its source from the verb
+    it hangs from ("held talks with"); other nouns take their source from a light verb
+    ("launched an attack") or a possessive or national adjective ("Russia's demand"), and their
+    targets from "on"/"against"/"with"/"to"/"for".  A noun that repeats the verb's own event, a
+    strike that is a labour strike, an attack named in passing are no events.
+    """
     lex = res.lex
     trig = lex.noun_trigger(tok.text)
     if trig is None:
@@ -356,6 +375,7 @@ def _parties_fit(verb, trig: Trigger, source: list[str], announced: bool, res: _
 
 
 def _contest_sentence(sent) -> bool:
+    """A sentence about a game or a match ("won 3-1", "the final"): its "attacks" are no violence."""
     words = ATTACK.word_list("competition_words")
     return any(t.lower_ in words for t in sent) or any(_is_score(t) for t in sent)
 
