@@ -710,6 +710,8 @@ DYADS = [
     # statements about someone: the named subject or object of the reported clause
     ("Ambassador Lena Holt said Omar Bashir must step down.", "statement", "Lena Holt", "Omar Bashir"),
     ("Prime Minister Arno Vehko said Estonia was ready for talks.", "statement", "Arno Vehko", "Estonia"),
+    # whom a briefing is given to
+    ("Minister Rosa Tello briefed President Luis Arce on the floods.", "statement", "Rosa Tello", "Luis Arce"),
     # ... or the first party named inside the clause, a country named as a place standing for its state
     ("The World Bank says inflation in Mexico will fall next year.", "statement", "World Bank", "Mexico"),
     ("Minister Rosa Tello said the reforms would leave Peru stronger.", "statement", "Rosa Tello", "Peru"),

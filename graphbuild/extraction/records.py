@@ -58,6 +58,9 @@ UNREAL_STATUSES = frozenset({"negated", "hypothetical"})
 #: Verbs that report what someone said, with no act of their own ("announce", "confirm" have one).
 REPORTING_LEMMAS = REGISTRY["statement"].word_list("reporting_verbs")
 
+#: Statement verbs whose object is whom the speaker addressed ("told Kerry", "briefed President Ford").
+ADDRESSEE_LEMMAS = REGISTRY["statement"].word_list("addressee_verbs")
+
 
 #: CAMEO code of a visit ("called on President Marcos", "paid a courtesy call on him").
 VISIT_CAMEO = REGISTRY["meeting"].rules["visit"]

@@ -23,7 +23,7 @@ from .coreference import _subject
 from .mentions import SUBJECT_DEPS
 from .modality import _intent, _status
 from .records import (
-    _Found, _NOT_ATTACK_MODIFIERS, AGREEMENT, ASKING_VERBS, ATTACK, CROWD_VERBS, DIRECTED_TYPES,
+    _Found, _NOT_ATTACK_MODIFIERS, ADDRESSEE_LEMMAS, AGREEMENT, ASKING_VERBS, ATTACK, CROWD_VERBS, DIRECTED_TYPES,
     HOLDING_VERBS, PARTICIPANT_FREE_TYPES, PROTEST, REPORTING_LEMMAS, SPEECH_TYPES, STRIKE_MODIFIERS,
     SYMMETRIC_TYPES, VISIT_CAMEO,
 )
@@ -93,7 +93,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
         source, targets = _demand_of_report(tok, res)
     elif trig.type == "statement":
         targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
-                   if res.m.entities[k].type != "group"] if lemma == "tell" else []
+                   if res.m.entities[k].type != "group"] if lemma in ADDRESSEE_LEMMAS else []
         if not targets and source:
             targets = _reported_party(tok, res, source)
     elif trig.type == "meeting":
