@@ -1,7 +1,7 @@
 """What grouping events into happenings (and finding near-duplicate articles) adds to a corpus run.
 
 1. Extracts the first ``--docs`` articles of a JSON Lines corpus (default the
-   Lee corpus at ``/work/lee.jsonl``; 60 articles) with one worker, to learn
+   Lee corpus, ``bench/corpus/lee.jsonl``; 60 articles) with one worker, to learn
    what a corpus run costs per event on this machine (model load excluded).
 2. Makes 30,000 events from the real ones: copies of them spread over
    ``--articles`` articles and a year of dates, with a quarter of the copies
@@ -43,12 +43,16 @@ from graphbuild.types import Document, Extraction  # noqa: E402
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default="/work/lee.jsonl", help="JSON Lines with 'text' (and 'id')")
+    ap.add_argument("--corpus", help="JSON Lines with 'text' (and 'id'); default: the Lee articles")
     ap.add_argument("--docs", type=int, default=60, help="articles to extract (default: %(default)s)")
     ap.add_argument("--events", type=int, default=30_000, help="events to cluster (default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
 
+    if args.corpus is None:
+        import bench_extract
+
+        args.corpus = bench_extract.lee_jsonl()
     lines = Path(args.corpus).read_text(encoding="utf-8").splitlines()[: args.docs]
     docs = []
     for i, line in enumerate(lines):

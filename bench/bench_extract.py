@@ -89,6 +89,19 @@ def fetch_lee() -> Path:
     return LEE_FILE
 
 
+def lee_jsonl() -> Path:
+    """``bench/corpus/lee.jsonl``: the 300 articles as JSON Lines (ids ``lee-000`` ...), written once."""
+    out = CORPUS_DIR / "lee.jsonl"
+    if not out.exists():
+        fetch_lee()
+        tmp = out.with_suffix(".jsonl.part")
+        with tmp.open("w", encoding="utf-8") as fh:
+            for i, text in enumerate(lee_texts()):
+                fh.write(json.dumps({"id": f"lee-{i:03d}", "text": text}) + "\n")
+        tmp.replace(out)
+    return out
+
+
 def lee_texts(copies: int = 1) -> list[str]:
     """The 300 articles, ``copies`` times; copy k > 0 ends with " Ref k." so every hash differs."""
     base = [t.strip() for t in LEE_FILE.read_text(encoding="utf-8").splitlines() if t.strip()]

@@ -1,6 +1,6 @@
 """The Lee page, measured as a new user would see it: first view, map order, one-day range.
 
-    .venv/bin/python bench/bench_lee_page.py                         # dates and extracts /work/lee.jsonl
+    .venv/bin/python bench/bench_lee_page.py                         # dates and extracts the Lee articles
     .venv/bin/python bench/bench_lee_page.py --extraction leed.json  # an extraction of the dated copy
 
 The 300 Lee articles carry no dates; ``tools/date_corpus.py`` gives each a
@@ -57,16 +57,25 @@ PROBE = """() => {
 }"""
 
 
+def _lee_jsonl() -> Path:
+    """The Lee articles as JSON Lines, fetched once by the extraction benchmark."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_extract
+
+    return bench_extract.lee_jsonl()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=Path("/work/lee.jsonl"))
+    ap.add_argument("--corpus", type=Path, help="a JSONL corpus (default: the Lee articles, bench/corpus/lee.jsonl)")
     ap.add_argument("--extraction", type=Path, help="an extraction of the dated corpus")
     args = ap.parse_args(argv)
     out = Path(tempfile.mkdtemp())
     if args.extraction:
         x = graphbuild.read_extraction_json(args.extraction)
     else:
-        lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        corpus = args.corpus or _lee_jsonl()
+        lines = [ln for ln in corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
         dated = out / "dated.jsonl"
         dated.write_text("".join(json.dumps(r) + "\n" for r in date_records([json.loads(ln) for ln in lines], 2001)),
                          encoding="utf-8")

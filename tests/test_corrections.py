@@ -215,7 +215,7 @@ def test_yaml_may_also_be_a_mapping_with_a_corrections_list() -> None:
 # With the model: corrections survive a re-run; the seed corrected
 # --------------------------------------------------------------------------- #
 
-SEED = Path("/work/shared/corpus/seed/000_a18b5537a7df3696.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed" / "000_a18b5537a7df3696.txt"
 
 
 @pytest.mark.model

@@ -1,6 +1,6 @@
 """Give every record of a JSONL corpus a deterministic date, for trying the page's timeline.
 
-    python tools/date_corpus.py /work/lee.jsonl /tmp/lee-dated.jsonl --year 2001
+    python tools/date_corpus.py bench/corpus/lee.jsonl /tmp/lee-dated.jsonl --year 2001
 
 The Lee corpus (300 ABC news articles of 2001) carries no dates.  Record ``i``
 of ``n`` gets day ``floor(i * days / n)`` of the year (so the dates rise with

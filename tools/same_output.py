@@ -21,7 +21,7 @@ Input sets (``--only``, comma-separated; all by default):
   ``--write-texts``; skipped when absent
 
 ``shared/`` is the folder beside the repository (or beside the folder holding it).
-- ``lee``:     the 300 Lee articles: ``--lee FILE`` (default /work/lee.jsonl), else the
+- ``lee``:     the 300 Lee articles: ``--lee FILE`` (default bench/corpus/lee.jsonl), else the
   copy bench/bench_extract.py fetches
 
 The base side's outputs are cached per commit (and per installed packages and
@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
               ROOT.parent / "shared")
 SEED_DIR = SHARED / "corpus" / "seed"
-LEE_FILE = Path("/work/lee.jsonl")
+LEE_FILE = ROOT / "bench" / "corpus" / "lee.jsonl"
 SETS = ("samples", "seed", "peer", "lee")
 RUN_CLI = "import sys; from graphbuild.cli import main; sys.exit(main())"
 OUTPUTS = ("extraction.json", "network.html", "network.graphml", "network.json")
@@ -88,19 +88,13 @@ def _peer_dir(work: Path) -> Path | None:
     return out
 
 
-def _lee_file(path: Path, work: Path) -> Path:
+def _lee_file(path: Path) -> Path:
     if path.exists():
         return path
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_extract  # fetches gensim's wheel from PyPI once, into bench/corpus/
 
-    bench_extract.fetch_lee()
-    out = work / "lee.jsonl"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as fh:
-        for i, text in enumerate(bench_extract.lee_texts()):
-            fh.write(json.dumps({"id": f"lee-{i:03d}", "text": text}) + "\n")
-    return out
+    return bench_extract.lee_jsonl()
 
 
 def cases(only: list[str], seed: Path, lee: Path, work: Path) -> list[Case]:
@@ -126,7 +120,7 @@ def cases(only: list[str], seed: Path, lee: Path, work: Path) -> list[Case]:
         else:
             out.append(Case("peer", (str(peer),)))
     if "lee" in only:
-        out.append(Case("lee", (str(_lee_file(lee, work)),)))
+        out.append(Case("lee", (str(_lee_file(lee)),)))
     return out
 
 

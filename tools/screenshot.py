@@ -5,7 +5,7 @@
     python tools/screenshot.py --corpus my.jsonl
 
 Needs Chromium at /usr/bin/chromium and playwright.  By default it dates the
-300 Lee articles (``/work/lee.jsonl``; see ``tools/date_corpus.py``), extracts
+300 Lee articles (``bench/corpus/lee.jsonl``, fetched once by ``bench/bench_extract.py``; see ``tools/date_corpus.py``), extracts
 them, builds the page as ``graphbuild build`` does, opens it offline in
 headless Chromium and saves ``docs/screenshot.png`` (the first view),
 ``docs/screenshot-timeline.png`` (a month picked on the timeline, one actor's
@@ -28,7 +28,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from date_corpus import date_records  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-LEE = Path("/work/lee.jsonl")
+
+
+def _lee_jsonl() -> Path:
+    """The Lee articles as JSON Lines, fetched once by the extraction benchmark."""
+    sys.path.insert(0, str(DOCS.parent / "bench"))
+    import bench_extract
+
+    return bench_extract.lee_jsonl()
+
+
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -37,7 +46,8 @@ def build_page(args: argparse.Namespace, out: Path) -> Path:
     if args.extraction:
         x = graphbuild.read_extraction_json(args.extraction)
     else:
-        lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        corpus = args.corpus or _lee_jsonl()
+        lines = [ln for ln in corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
         dated = out / "corpus.jsonl"
         dated.write_text("".join(json.dumps(r) + "\n" for r in date_records([json.loads(ln) for ln in lines], 2001)),
                          encoding="utf-8")
@@ -50,7 +60,7 @@ def build_page(args: argparse.Namespace, out: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=LEE, help="a JSONL corpus (default: %(default)s)")
+    ap.add_argument("--corpus", type=Path, help="a JSONL corpus (default: the Lee articles, bench/corpus/lee.jsonl)")
     ap.add_argument("--extraction", type=Path, help="an extraction JSON of the dated corpus")
     args = ap.parse_args(argv)
     page_path = build_page(args, Path(tempfile.mkdtemp()))
