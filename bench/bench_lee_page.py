@@ -14,7 +14,6 @@ opened offline in headless Chromium, which reports:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -24,8 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-import graphbuild  # noqa: E402
-from date_corpus import date_records  # noqa: E402
+from screenshot import build_page  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -57,31 +55,13 @@ PROBE = """() => {
 }"""
 
 
-def _lee_jsonl() -> Path:
-    """The Lee articles as JSON Lines, fetched once by the extraction benchmark."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import bench_extract
-
-    return bench_extract.lee_jsonl()
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, help="a JSONL corpus (default: the Lee articles, bench/corpus/lee.jsonl)")
     ap.add_argument("--extraction", type=Path, help="an extraction of the dated corpus")
     args = ap.parse_args(argv)
     out = Path(tempfile.mkdtemp())
-    if args.extraction:
-        x = graphbuild.read_extraction_json(args.extraction)
-    else:
-        corpus = args.corpus or _lee_jsonl()
-        lines = [ln for ln in corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
-        dated = out / "dated.jsonl"
-        dated.write_text("".join(json.dumps(r) + "\n" for r in date_records([json.loads(ln) for ln in lines], 2001)),
-                         encoding="utf-8")
-        x = graphbuild.extract([str(dated)], workers=1)
-    page = out / "lee.html"
-    graphbuild.render_html(graphbuild.build_graph(x), page)
+    page = build_page(args, out)  # the same page the README's screenshots show
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
