@@ -196,6 +196,8 @@ class Lexicon:
     event_locative_preps: frozenset[str]
     #: Prepositions of what an event is about, not where ("talks on the conflict in Ukraine").
     topic_preps: frozenset[str]
+    #: Prepositions of whom a statement is about ('spoke about X'), when its clause names no one.
+    statement_topic_preps: frozenset[str]
     #: Prepositions whose object says when, why or how an act happens, never whom it is aimed at.
     background_preps: frozenset[str]
     #: "in response to", "in retaliation for", "in protest at": the act's reason, not its target.
@@ -388,7 +390,7 @@ _LISTS = {
          "hypothetical_marks", "wish_verbs", "intent_verbs", "willing_words", "relief_actions",
          "negative_objects"),
     ),
-    "arguments.json": ((), ("event_locative_preps", "topic_preps", "background_preps", "reason_nouns",
+    "arguments.json": ((), ("event_locative_preps", "topic_preps", "statement_topic_preps", "background_preps", "reason_nouns",
                             "carrier_nouns", "sanction_nouns", "arrival_verbs")),
 }
 

@@ -300,7 +300,7 @@ def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
         if keys:
             return keys
     for p in _children(verb, "prep"):
-        if p.lower_ in ("about", "on", "regarding", "concerning", "of"):
+        if p.lower_ in res.lex.statement_topic_preps:
             keys = [k for o in _children(p, "pobj") for k in res.phrase(o, allow_groups=False) if k not in source]
             if keys:
                 return keys
