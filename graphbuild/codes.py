@@ -21,8 +21,10 @@ Where a code comes from, first match wins:
 
 The dictionaries are bundled as ``graphbuild/data/cameo_actors.json.gz``
 (``tools/make_cameo_actors.py`` regenerates it; licence and provenance in
-``graphbuild/data/cameo_LICENSE.txt``).  :func:`default_codebook` loads them once;
-the :class:`CodeBook` is immutable and passed explicitly to whoever codes.
+``graphbuild/data/cameo_LICENSE.txt``).  :func:`codebook_for` joins them with the
+country names and demonyms of a lexicon, once per lexicon (:func:`default_codebook`
+with the package's own); the :class:`CodeBook` is immutable and passed explicitly
+to whoever codes.
 """
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ __all__ = [
     "is_armed_group",
     "codes_conflict",
     "date_number",
+    "codebook_for",
     "default_codebook",
     "name_tokens",
 ]
@@ -270,12 +273,21 @@ class CodeBook:
             i += 1
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def codebook_for(lexicon: "Lexicon") -> CodeBook:
+    """The bundled dictionaries with the gazetteer of ``lexicon``, loaded once per lexicon and process.
+
+    A lexicon read from a folder (:func:`graphbuild.lexicon.load_lexicon`) that names
+    another country or demonym gives its actors that country's code.
+    """
+    return CodeBook.load(lexicon)
+
+
 def default_codebook() -> CodeBook:
     """The bundled dictionaries with graphbuild's own gazetteer, loaded once per process."""
     from .lexicon import default_lexicon
 
-    return CodeBook.load(default_lexicon())
+    return codebook_for(default_lexicon())
 
 
 # ---------------------------------------------------------------------------

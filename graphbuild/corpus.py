@@ -44,6 +44,7 @@ from .cluster import assign_clusters
 from .dedup import DuplicateFinder, mark_duplicates
 from .extraction import extract_document
 from .geocode import geocode_extraction
+from .lexicon import default_lexicon
 from .read import ReadProblem, check_date, document_from_text, iter_documents
 from .resolve import merge_into, resolve
 from .types import DocExtraction, Document, Extraction, GraphbuildError
@@ -344,12 +345,13 @@ def _fork_context() -> multiprocessing.context.BaseContext | None:
     return multiprocessing.get_context("fork")
 
 
-#: The Pipeline of a *worker* process, keyed by model name.  It is filled by
-#: :func:`_init_worker` (forked pool) or on first use by :func:`_worker_pipeline`
-#: (Dask workers) so that each worker loads the model once, not once per
-#: batch.  The calling process never fills it (unless a Dask cluster runs its
-#: workers in-process, in which case it caches one pipeline per model there).
-_WORKER_PIPELINES: dict[str, "Pipeline"] = {}
+#: The Pipeline of a *worker* process: under ``""`` the one :func:`_init_worker`
+#: gives a forked pool, under ``(model, lexicon)`` those :func:`_worker_pipeline`
+#: loads on first use (Dask workers), so that each worker loads the model once,
+#: not once per batch.  The calling process never fills it (unless a Dask cluster
+#: runs its workers in-process, in which case it caches one pipeline per model
+#: and lexicon there).
+_WORKER_PIPELINES: dict[Any, "Pipeline"] = {}
 
 
 #: How often a worker checks that the process that started it is alive.
@@ -415,17 +417,17 @@ def _pool_task(batch: list[_Piece]) -> list[_PieceResult]:
     return _run_batch(_WORKER_PIPELINES[""], batch)
 
 
-def _worker_pipeline(model: str) -> "Pipeline":
-    pipeline = _WORKER_PIPELINES.get(model)
+def _worker_pipeline(model: str, lexicon: "Lexicon") -> "Pipeline":
+    pipeline = _WORKER_PIPELINES.get((model, lexicon))
     if pipeline is None:
         from .nlp import load_pipeline
 
-        pipeline = _WORKER_PIPELINES[model] = load_pipeline(model)
+        pipeline = _WORKER_PIPELINES[(model, lexicon)] = load_pipeline(model, lexicon=lexicon)
     return pipeline
 
 
-def _dask_task(model: str, batch: list[_Piece]) -> list[_PieceResult]:
-    return _run_batch(_worker_pipeline(model), batch)
+def _dask_task(model: str, lexicon: "Lexicon", batch: list[_Piece]) -> list[_PieceResult]:
+    return _run_batch(_worker_pipeline(model, lexicon), batch)
 
 
 def _in_order(submit: Callable[[list[_Piece]], Any], batches: Iterable[list[_Piece]],
@@ -477,7 +479,7 @@ def _import_dask() -> Any:
     return distributed
 
 
-def _dask_results(batches: Iterable[list[_Piece]], model: str, workers: int,
+def _dask_results(batches: Iterable[list[_Piece]], model: str, lexicon: "Lexicon", workers: int,
                   scheduler: str | None) -> Iterator[_PieceResult]:
     distributed = _import_dask()
     cluster = None
@@ -489,9 +491,12 @@ def _dask_results(batches: Iterable[list[_Piece]], model: str, workers: int,
         client = distributed.Client(cluster)
     try:
         window = max(2, sum(client.nthreads().values()) * _BATCHES_PER_WORKER)
+        # The lexicon travels once to every worker (as its files' texts: see Lexicon.files),
+        # and each worker loads the model with it once.
+        words = client.scatter(lexicon, broadcast=True, hash=False)
         # pure=False: identical batches must not be deduplicated by key, and
         # hashing every text for a key would cost more than it saves.
-        yield from _in_order(lambda b: client.submit(_dask_task, model, b, pure=False), batches,
+        yield from _in_order(lambda b: client.submit(_dask_task, model, words, b, pure=False), batches,
                              window, lambda f: f.result())
     finally:
         client.close()
@@ -677,8 +682,9 @@ def extract(
         ``"dask"`` runs the per-batch work on ``dask.distributed``: on the
         cluster at ``scheduler`` or on a new ``LocalCluster`` of ``workers``
         single-threaded processes (shut down at the end).  Each Dask worker
-        loads the model once, by name, so a custom lexicon in ``pipeline``
-        does not travel.
+        loads the model once, by name, with the lexicon of ``pipeline``: a
+        custom lexicon travels as the texts of its files, so workers that do
+        not share its folder read the same words.
     scheduler : str, optional
         ``"tcp://host:port"`` of a running Dask scheduler.
     date : str, optional
@@ -738,6 +744,7 @@ def extract(
         from .nlp import load_pipeline
 
         pipeline = load_pipeline(model)
+    lexicon = pipeline.lexicon if pipeline is not None else default_lexicon()
 
     result = existing if existing is not None else Extraction()
     known = {d["sha1"] for d in result.documents if d.get("sha1")}
@@ -782,14 +789,14 @@ def extract(
                                        on_problem=on_failure)
     else:
         records = _dask_doc_extractions(fresh(), pipeline.model if pipeline else _model_name(model),
-                                        workers, scheduler, batch_size, on_failure)
+                                        lexicon, workers, scheduler, batch_size, on_failure)
 
     def counted() -> Iterator[DocExtraction]:
         for record in records:
             tick(record.document.id)
             yield record
 
-    merged = merge_into(result, counted(), lexicon=pipeline.lexicon if pipeline is not None else None)
+    merged = merge_into(result, counted(), lexicon=lexicon)
     for entry in merged.documents:
         if entry["id"] in hashes:
             entry["sha1"] = hashes[entry["id"]]
@@ -810,11 +817,11 @@ def _model_name(model: str | None) -> str:
     return choose_model(model)
 
 
-def _dask_doc_extractions(documents: Iterable[Document], model: str, workers: int,
+def _dask_doc_extractions(documents: Iterable[Document], model: str, lexicon: "Lexicon", workers: int,
                           scheduler: str | None, batch_size: int,
                           on_problem: ProblemHandler) -> Iterator[DocExtraction]:
     batches = _batches(_pieces(documents, MAX_DOC_CHARS), batch_size, MAX_BATCH_CHARS)
-    for outcome in _assemble(_dask_results(batches, model, workers, scheduler), None):
+    for outcome in _assemble(_dask_results(batches, model, lexicon, workers, scheduler), lexicon):
         if outcome.extraction is None:
             _fail(outcome, on_problem)
         else:

@@ -18,9 +18,13 @@ Every word list the extraction rules read lives in ``graphbuild/data``:
 package's own.  A :class:`Lexicon` is immutable and is passed explicitly: to
 :func:`graphbuild.nlp.load_pipeline` (whose entity fixer receives it through its
 spaCy config), to :func:`graphbuild.events.extract_document` and to
-:func:`graphbuild.resolve.resolve`.  To change a word list for one run, copy the
+:func:`graphbuild.resolve.resolve`; the actor code book is built from it
+(:func:`graphbuild.codes.codebook_for`).  To change a word list for one run, copy the
 files you change into a folder and load it: ``load_lexicon("my-words/")`` (files
-missing from the folder come from the package).
+missing from the folder come from the package; ``event_types.json`` and
+``names.json`` are read from the package only).  A lexicon pickles as the texts of
+its folder's files, so a process on another machine (a Dask worker) reads the same
+words without the folder.
 
 Nothing here knows spaCy: the lists are plain strings, and :class:`Lexicon`
 answers questions such as "which event does this word trigger?" or "which
@@ -28,7 +32,9 @@ state does 'Saudi' denote?".
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +43,7 @@ from typing import Any, Mapping
 
 from .event_types import REGISTRY
 from .types import GraphbuildError
-from .util import load_data
+from .util import atomic_write_text, load_data
 
 __all__ = ["Lexicon", "Trigger", "load_lexicon", "default_lexicon", "base_forms"]
 
@@ -222,6 +228,14 @@ class Lexicon:
 
     #: The folder the lexicon was read from; None for the package's own data.
     data_dir: str | None = None
+    #: The word files read from ``data_dir``, as (file name, text): what a pickled lexicon
+    #: carries, so that a process on another machine (a Dask worker) reads the same words.
+    files: tuple[tuple[str, str], ...] = ()
+
+    def __reduce__(self):
+        # Tables are read-only mappings, which do not pickle: a lexicon travels as the
+        # texts of its folder's files and is read again on the other side.
+        return _unpickle, (self.data_dir, self.files)
 
     # -- words -------------------------------------------------------------
     def lemma(self, word: str, known: dict | frozenset | None = None) -> str:
@@ -333,21 +347,51 @@ def default_lexicon() -> Lexicon:
     return _load(None)
 
 
+def _unpickle(data_dir: str | None, files: tuple[tuple[str, str], ...]) -> Lexicon:
+    """The lexicon of ``data_dir`` whose files held ``files``: the folder itself when it still
+    holds those texts, else a copy of them in a folder of the temporary directory named by
+    their digest (a worker that does not share the folder)."""
+    if data_dir is None:
+        return default_lexicon()
+    folder = Path(data_dir)
+    if folder.is_dir() and all(_text(folder / name) == text for name, text in files) and \
+            {p.name for p in folder.glob("*.json")} & _WORD_FILES == {name for name, _ in files}:
+        return load_lexicon(folder)
+    digest = hashlib.sha1(json.dumps(files).encode("utf-8")).hexdigest()[:16]
+    copy = Path(tempfile.gettempdir()) / f"graphbuild-lexicon-{digest}"
+    copy.mkdir(exist_ok=True)
+    for name, text in files:
+        if _text(copy / name) != text:
+            atomic_write_text(copy / name, text)
+    return load_lexicon(copy)
+
+
+def _text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 class _Files:
     """The data files of one lexicon folder, each read once; errors name the file."""
 
     def __init__(self, data_dir: str | None) -> None:
         self.data_dir = data_dir
         self._read: dict[str, tuple[str, Any]] = {}
+        #: The texts of the files read from the folder, by name.
+        self.texts: dict[str, str] = {}
 
     def get(self, name: str) -> tuple[str, Any]:
         if name not in self._read:
             path = Path(self.data_dir) / name if self.data_dir else None
             if path is not None and path.is_file():
                 try:
-                    self._read[name] = (str(path), json.loads(path.read_text(encoding="utf-8")))
+                    text = path.read_text(encoding="utf-8")
+                    self._read[name] = (str(path), json.loads(text))
                 except (OSError, UnicodeDecodeError, ValueError) as exc:
                     raise GraphbuildError(f"{path}: cannot read word lists ({exc})") from exc
+                self.texts[name] = text
             else:
                 self._read[name] = (f"graphbuild/data/{name}", load_data(name))
         return self._read[name]
@@ -393,6 +437,8 @@ _LISTS = {
     "arguments.json": ((), ("event_locative_preps", "topic_preps", "statement_topic_preps", "background_preps", "reason_nouns",
                             "carrier_nouns", "sanction_nouns", "arrival_verbs")),
 }
+#: Every file a lexicon folder may hold.
+_WORD_FILES = frozenset({*_LISTS, "lexicon.json", "gazetteer.json", "news_agencies.json"})
 
 
 def _trigger_tables() -> dict[str, Any]:
@@ -441,4 +487,5 @@ def _load(data_dir: str | None) -> Lexicon:
         regions=files.words("gazetteer.json", "regions"),
         news_agencies=files.words("news_agencies.json", "wire_agencies"),
         data_dir=data_dir,
+        files=tuple(sorted(files.texts.items())),
     )

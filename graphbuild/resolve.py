@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .codes import ActorCode, CodeBook, codes_conflict, default_codebook, name_tokens
+from .codes import ActorCode, CodeBook, codebook_for, codes_conflict, name_tokens
 from .lexicon import Lexicon, default_lexicon
 from .names import is_initials, name_key, split_country, strip_name_prefix, surname
 from .types import Actor, DocExtraction, Event, Extraction, Place
@@ -329,13 +329,14 @@ def merge_into(extraction: Extraction, docs: Iterable[DocExtraction], *,
                codebook: CodeBook | None = None, lexicon: Lexicon | None = None) -> Extraction:
     """Add per-document results to ``extraction`` (which may already hold earlier documents).
 
-    ``codebook`` (default :func:`graphbuild.codes.default_codebook`) decides which
+    ``codebook`` (default :func:`graphbuild.codes.codebook_for` the lexicon) decides which
     actors may not merge and which government names are one government.  ``lexicon``
     (default :func:`graphbuild.lexicon.default_lexicon`) gives the countries and
     organization words the corpus-wide vote reads: pass the one the documents were
     extracted with.
     """
-    m = _Merger(extraction, codebook or default_codebook(), lexicon or default_lexicon())
+    lexicon = lexicon or default_lexicon()
+    m = _Merger(extraction, codebook or codebook_for(lexicon), lexicon)
     for de in docs:
         m.add(de)
     return m.finish()

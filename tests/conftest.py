@@ -10,11 +10,14 @@ and non-ASCII text ("Zürich", "£").
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
 
+import graphbuild
 from graphbuild.graph import build_graph
 from graphbuild.types import Actor, Event, Extraction, Place
 
@@ -164,3 +167,14 @@ def small_extraction() -> Extraction:
 def small_graph(small_extraction: Extraction) -> nx.MultiDiGraph:
     """``build_graph(small_extraction)``."""
     return build_graph(small_extraction)
+
+
+@pytest.fixture
+def aotearoa_words(tmp_path_factory) -> Path:
+    """A lexicon folder whose gazetteer also calls New Zealand "Aotearoa" (the package's does not)."""
+    folder = tmp_path_factory.mktemp("words")
+    gazetteer = json.loads((Path(graphbuild.__file__).parent / "data" / "gazetteer.json").read_text(encoding="utf-8"))
+    assert "Aotearoa" not in gazetteer["countries"]["NZ"]["aliases"]
+    gazetteer["countries"]["NZ"]["aliases"].append("Aotearoa")
+    (folder / "gazetteer.json").write_text(json.dumps(gazetteer), encoding="utf-8")
+    return folder

@@ -356,3 +356,27 @@ def test_affiliation_evidence_is_the_sentence_that_says_so(pipeline):
     assert kerry.affiliation == "United States"
     assert kerry.affiliation_evidence["sentence"].startswith("U.S. Secretary of State John Kerry said")
     assert kerry.code == "USAGOV"
+
+
+# ---------------------------------------------------------------------------
+# The code book follows the lexicon in use
+# ---------------------------------------------------------------------------
+# label -> (code with the package's gazetteer, code with one that calls New Zealand "Aotearoa")
+LEXICON_CASES = [
+    ("Aotearoa Police", "---COP", "NZLCOP"),
+    ("Aotearoa Defence Force", None, "NZL"),
+    ("New Zealand Police", "NZLCOP", "NZLCOP"),
+    ("Australian Federal Police", "AUSCOP", "AUSCOP"),
+]
+
+
+@pytest.mark.parametrize("label,default,custom", LEXICON_CASES)
+def test_the_code_book_reads_the_countries_of_its_lexicon(aotearoa_words, label, default, custom):
+    from graphbuild.codes import codebook_for
+    from graphbuild.lexicon import default_lexicon, load_lexicon
+
+    lexicon = load_lexicon(aotearoa_words)
+    assert codebook_for(lexicon) is codebook_for(lexicon)  # built once per lexicon
+    assert default_codebook() is codebook_for(default_lexicon())
+    assert code_actor(label, "organization", book=default_codebook()).code == default
+    assert code_actor(label, "organization", book=codebook_for(lexicon)).code == custom

@@ -65,3 +65,25 @@ def test_dask_existing_scheduler(pipeline) -> None:
         # extract closed its client only: the cluster is still there for others.
         assert cluster.status.name == "running"
     assert remote.to_dict() == local.to_dict()
+
+
+def test_dask_workers_read_the_lexicon_of_the_pipeline(pipeline, aotearoa_words, tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from graphbuild.lexicon import load_lexicon
+    from graphbuild.nlp import load_pipeline
+
+    custom = load_pipeline(pipeline.model, lexicon=load_lexicon(aotearoa_words))
+    docs = [Document(id="wellington.txt", text=(
+        "Aotearoa accused Australia of breaking the trade agreement. Aotearoa Police arrested "
+        "two protesters in Auckland on Monday.\n"))]
+    local = extract(documents=docs, pipeline=custom, workers=1)
+    # Workers that do not share the folder: they read the words the lexicon carries
+    # (copied under their temporary directory).
+    shutil.rmtree(aotearoa_words)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    remote = extract(documents=docs, pipeline=custom, engine="dask", workers=1)
+    assert remote.to_dict() == local.to_dict()
+    assert {(a.label, a.code) for a in remote.actors} >= {("New Zealand", "NZL"), ("Aotearoa Police", "NZLCOP")}
+    assert ("accusation", "New Zealand", ["Australia"]) in [(e.type, e.source, e.targets) for e in remote.events]
+    assert list(tmp_path.glob("graphbuild-lexicon-*/gazetteer.json"))

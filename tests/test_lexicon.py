@@ -195,3 +195,43 @@ def test_the_pipeline_takes_its_lexicon_through_the_fixer_config(pipeline, tmp_p
     assert ("Kerry", "LOC") in [(e.text, e.label_) for e in p.parse(text).ents]  # the fixer read the folder
     with pytest.raises(GraphbuildError, match="load_lexicon"):
         load_pipeline(pipeline.model, lexicon=dataclasses.replace(LEX, platforms=frozenset()))
+
+
+def test_a_lexicon_pickles_as_the_texts_of_its_files(tmp_path, monkeypatch):
+    import pickle
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    assert pickle.loads(pickle.dumps(LEX)) is LEX
+    folder = tmp_path / "words"
+    folder.mkdir()
+    lex = load_lexicon(_folder(folder, "mentions.json", platforms=["Mastodon"]))
+    data = pickle.dumps(lex)
+    assert pickle.loads(data) is lex  # the folder still holds those words
+    _folder(folder, "mentions.json", platforms=["Bluesky"])  # another machine, or the words changed since
+    elsewhere = pickle.loads(data)
+    assert elsewhere.platforms == {"Mastodon"} and elsewhere.negation_verbs == LEX.negation_verbs
+    assert Path(elsewhere.data_dir).parent == tmp_path / "tmp"
+    assert pickle.loads(data) is elsewhere  # one copy per set of texts
+
+
+# sentence -> (actor, its code with the package's lexicon, with one that calls New Zealand "Aotearoa")
+CODED = [
+    ("Aotearoa Police arrested two protesters in Auckland.", "Aotearoa Police", "---COP", "NZLCOP"),
+    ("The Aotearoa Government condemned Russia.", "Aotearoa Government", "---GOV", "NZLGOV"),
+    ("Aotearoa accused Australia of breaking the trade agreement.", "New Zealand", None, "NZL"),
+]
+
+
+@pytest.mark.model
+def test_extraction_codes_actors_with_the_lexicon_of_its_pipeline(pipeline, aotearoa_words):
+    from graphbuild.corpus import extract
+    from graphbuild.nlp import load_pipeline
+
+    custom = load_pipeline(pipeline.model, lexicon=load_lexicon(aotearoa_words))
+    texts = [sentence for sentence, *_ in CODED]
+    codes = [{a.label: a.code for a in extract(texts=texts, pipeline=p, workers=1).actors}
+             for p in (pipeline, custom)]
+    for _, actor, default, coded in CODED:
+        assert (codes[0].get(actor), codes[1].get(actor)) == (default, coded)

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from typing import Iterator, TYPE_CHECKING
 
-from ..codes import STATE_SECTORS, CodeBook, code_actors, default_codebook
+from ..codes import STATE_SECTORS, CodeBook, code_actors, codebook_for
 from ..dates import normalize_date, parse_doc_date
 from ..event_types import REGISTRY
 from ..lexicon import Lexicon, default_lexicon
@@ -169,7 +169,7 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
     m = Mentions(doc, lex)
     if document.dateline and offset == 0:  # the dateline opened the first piece of the text
         m.add_dateline(document.dateline)
-    book = codebook or default_codebook()
+    book = codebook or codebook_for(lex)
     m.settle(book)
     found = list(iter_events(m))
     m.labels()
