@@ -7,9 +7,14 @@ Usage (from the repository root):
     python eval/score_all.py --score PATH/score.py --graphbuild "/path/to/venv/bin/graphbuild"
     python eval/score_all.py --out extractions/   # keep each article's extraction JSON
     python eval/score_all.py --errors             # also print the scorer's error lines
+    python eval/score_all.py --round 2            # only the articles whose gold says "round": 2
+    python eval/score_all.py --ids 006,009        # only these articles (id or its number)
 
 Every article eval/articles/ID.txt is paired with its gold eval/gold/ID.json.
 When the gold carries a "date" (ISO), it is passed to graphbuild as --date.
+A gold's "round" (an integer, 1 when absent) says in which round of annotation
+the article was written; --round N runs that round only, --ids a list of articles.
+Without either, every article is run.
 The scorer (score.py) is not shipped with graphbuild: by default it is looked
 for at ../shared/eval/score.py relative to the repository root.  The table
 gives each article's F1 in the scorer's five areas and its overall F1 (the
@@ -17,7 +22,8 @@ mean of the five), then the mean over the articles.
 
 Exit status: 0 when every article was extracted and scored, 1 when some
 extraction or scoring failed, 2 for a problem found before anything ran
-(missing scorer, missing gold, unknown ids in a gold file).
+(missing scorer, missing gold, unknown ids in a gold file, an --ids or --round
+that selects no article).
 
 Only the standard library is used.
 """
@@ -74,7 +80,37 @@ def gold_problems(gold: dict) -> list[str]:
                      if d[k] not in actors]
         if d["kind"] not in DIRECTED_KINDS:
             problems.append(f"directed act has unknown kind {d['kind']!r}")
+    if "round" in gold and (not isinstance(gold["round"], int) or isinstance(gold["round"], bool)):
+        problems.append(f"round is not an integer: {gold['round']!r}")
     return problems
+
+
+def gold_round(gold: dict) -> int:
+    """The annotation round of an article (1 when its gold names none)."""
+    return gold.get("round", 1)
+
+
+def select(pairs: list[tuple[Path, Path, dict]], ids: str | None,
+           round_: int | None) -> list[tuple[Path, Path, dict]]:
+    """The articles named by --ids (full ids or their number before the '_') and in --round."""
+    chosen = pairs
+    if ids:
+        wanted = [w.strip() for w in ids.split(",") if w.strip()]
+        if not wanted:
+            raise Problem(f"--ids {ids!r} names no article")
+        unknown = [w for w in wanted
+                   if not any(w in (t.stem, t.stem.split("_", 1)[0]) for t, _, _ in pairs)]
+        if unknown:
+            raise Problem(f"--ids: no article {', '.join(unknown)} (known: "
+                          + ", ".join(t.stem for t, _, _ in pairs) + ")")
+        chosen = [p for p in chosen if p[0].stem in wanted or p[0].stem.split("_", 1)[0] in wanted]
+    if round_ is not None:
+        chosen = [p for p in chosen if gold_round(p[2]) == round_]
+        if not chosen:
+            rounds = sorted({gold_round(g) for _, _, g in pairs})
+            raise Problem(f"--round {round_}: no article selected (rounds in the gold: "
+                          + ", ".join(map(str, rounds)) + ")")
+    return chosen
 
 
 def load_pairs(articles: Path, gold_dir: Path) -> list[tuple[Path, Path, dict]]:
@@ -136,10 +172,13 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="keep each article's extraction as OUT/ID.json")
     ap.add_argument("--errors", action="store_true", help="print the scorer's error lines per article")
     ap.add_argument("--dry-run", action="store_true", help="show the commands; run nothing")
+    ap.add_argument("--ids", help="comma-separated articles to run: ids or their numbers (006,007)")
+    ap.add_argument("--round", type=int, help="run only the articles whose gold has this \"round\" "
+                    "(1 when a gold names none)")
     args = ap.parse_args(argv)
 
     try:
-        pairs = load_pairs(args.articles, args.gold)
+        pairs = select(load_pairs(args.articles, args.gold), args.ids, args.round)
         graphbuild = graphbuild_command(args.graphbuild)
     except Problem as exc:
         print(f"score_all: {exc}", file=sys.stderr)

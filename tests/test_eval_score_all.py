@@ -82,3 +82,50 @@ def test_an_article_without_gold_is_named(tmp_path):
     res = run(tmp_path, GOLD, "--score", str(tmp_path / "score.py"))
     assert res.returncode == 2
     assert "b2.txt: no gold file" in res.stderr
+
+
+def run_rounds(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Three made-up articles: 001_a (no round: round 1), 002_b (round 1) and 003_c (round 2)."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "gold").mkdir()
+    for stem, rnd in (("001_a", None), ("002_b", 1), ("003_c", 2)):
+        (tmp_path / "articles" / f"{stem}.txt").write_text("Ana Ruiz met Ben Ode.\n", encoding="utf-8")
+        gold = GOLD if rnd is None else {**GOLD, "round": rnd}
+        (tmp_path / "gold" / f"{stem}.json").write_text(json.dumps(gold), encoding="utf-8")
+    score = tmp_path / "score.py"
+    score.write_text("", encoding="utf-8")
+    args = [sys.executable, str(SCRIPT), "--dry-run", "--articles", str(tmp_path / "articles"),
+            "--gold", str(tmp_path / "gold"), "--graphbuild", "gb", "--score", str(score), *extra]
+    return subprocess.run(args, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("extra, articles", [
+    ((), ["001_a", "002_b", "003_c"]),
+    (("--round", "1"), ["001_a", "002_b"]),
+    (("--round", "2"), ["003_c"]),
+    (("--ids", "003,001_a"), ["001_a", "003_c"]),
+    (("--ids", "001,003", "--round", "2"), ["003_c"]),
+])
+def test_round_and_ids_select_the_articles_to_run(tmp_path, extra, articles):
+    res = run_rounds(tmp_path, *extra)
+    assert res.returncode == 0, res.stderr
+    extracted = [ln.split()[3] for ln in res.stdout.splitlines() if ln.startswith("gb extract")]
+    assert [Path(x).stem for x in extracted] == articles
+    assert f"# {len(articles)} article(s)" in res.stdout
+
+
+@pytest.mark.parametrize("extra, message", [
+    (("--ids", "004"), "--ids: no article 004"),
+    (("--ids", ","), "names no article"),
+    (("--round", "3"), "--round 3: no article selected (rounds in the gold: 1, 2)"),
+])
+def test_a_selection_of_nothing_is_refused(tmp_path, extra, message):
+    res = run_rounds(tmp_path, *extra)
+    assert res.returncode == 2
+    assert message in res.stderr and res.stdout == ""
+
+
+def test_a_round_that_is_not_an_integer_is_refused(tmp_path):
+    res = run(tmp_path, {**GOLD, "round": "2"}, "--score", str(tmp_path / "score.py"))
+    assert res.returncode == 2
+    assert "round is not an integer: '2'" in res.stderr
