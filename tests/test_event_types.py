@@ -114,7 +114,7 @@ def _type_literals(tree: ast.AST) -> set[str]:
             if typed:
                 for s in sides:
                     found.update(strings(s))
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_Found", "Trigger") and node.args:
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("FoundEvent", "Trigger") and node.args:
             found.update(strings(node.args[0]))
         if isinstance(node, ast.Subscript) and getattr(node.value, "id", "") == "REGISTRY":
             found.update(strings(node.slice))

@@ -27,7 +27,7 @@ from .clauses import _children
 from .coreference import _Resolver
 from .mentions import Mentions
 from .modality import _intent_to_meet, _is_reported_only
-from .records import _Found, ACTOR_TARGET_TYPES
+from .records import FoundEvent, ACTOR_TARGET_TYPES
 from .triggers import _noun_event, _verb_event
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,11 +37,11 @@ if TYPE_CHECKING:  # pragma: no cover
 QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
 
 
-def iter_events(m: Mentions) -> Iterator[_Found]:
+def iter_events(m: Mentions) -> Iterator[FoundEvent]:
     """Yield the events of a document, sentence by sentence."""
     res = _Resolver(m)
     for sent in m.doc.sents:
-        found: list[_Found] = []
+        found: list[FoundEvent] = []
         for tok in sent:
             f = _verb_event(tok, res) if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" else None
             if f is None and tok.pos_ in ("NOUN", "PROPN") and tok.i not in m.actor_at and tok.i not in m.place_at:
@@ -60,7 +60,7 @@ def iter_events(m: Mentions) -> Iterator[_Found]:
         yield from _according_to(sent, res)
 
 
-def _according_to(sent, res: _Resolver) -> Iterator[_Found]:
+def _according_to(sent, res: _Resolver) -> Iterator[FoundEvent]:
     """A statement for each "according to X" of the sentence, X its source."""
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(res.doc) and res.doc[tok.i + 1].lower_ == "to":
@@ -68,7 +68,7 @@ def _according_to(sent, res: _Resolver) -> Iterator[_Found]:
             for o in _children(to, "pobj"):
                 src = res.phrase(o, allow_groups=False)
                 if src:
-                    yield _Found(*REGISTRY.rule("according to"), tok, src[:1], [], "occurred")
+                    yield FoundEvent(*REGISTRY.rule("according to"), tok, src[:1], [], "occurred")
 
 
 def _recent_place(events: list[Event], source_id: str, before: int, places: dict[str, Place]) -> str | None:

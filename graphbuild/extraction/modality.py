@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..event_types import REGISTRY
 from ..lexicon import Lexicon, Trigger
 from .clauses import _finite_conjunct, _governs, _is_crowd, _is_reported, _subject_token
-from .records import _Found, CONTENT_TAKING_TYPES, UNREAL_STATUSES
+from .records import FoundEvent, CONTENT_TAKING_TYPES, UNREAL_STATUSES
 
 
 def _status(trigger, lex: Lexicon) -> str:
@@ -56,7 +56,7 @@ def _status(trigger, lex: Lexicon) -> str:
     return status
 
 
-def _is_reported_only(f: _Found, found: list[_Found]) -> bool:
+def _is_reported_only(f: FoundEvent, found: list[FoundEvent]) -> bool:
     """True for an event that is only the content of another act of the sentence, or that did not happen."""
     if f.status in UNREAL_STATUSES and f.type != "meeting":
         # A threat is conditional by nature ("may halt ... if"); a refusal or a denied act is not an act.
@@ -74,7 +74,7 @@ def _is_reported_only(f: _Found, found: list[_Found]) -> bool:
     return False
 
 
-def _intent_to_meet(f: _Found, lex: Lexicon) -> _Found | None:
+def _intent_to_meet(f: FoundEvent, lex: Lexicon) -> FoundEvent | None:
     """A meeting someone says they are ready or willing to hold, or says they will hold ("said they
     would meet"), is an expressed intent to meet (CAMEO 036) rather than a meeting; one scheduled
     by others ("the Kremlin announced Lavrov would meet") stays a planned meeting."""
@@ -87,7 +87,7 @@ def _intent_to_meet(f: _Found, lex: Lexicon) -> _Found | None:
             c.dep_ == "nsubj" and c.pos_ == "PRON" for c in kids) and (
             lex.verb_trigger(t.head.text) is not None and lex.verb_trigger(t.head.text).type == "statement")
         if said_by_self or t.lower_ in lex.willing_words or any(c.dep_ == "acomp" and c.lower_ in lex.willing_words for c in kids):
-            return _Found(*REGISTRY.rule("intent to meet"), f.trigger, f.source, f.targets, f.status,
+            return FoundEvent(*REGISTRY.rule("intent to meet"), f.trigger, f.source, f.targets, f.status,
                           f.co_sources)
         if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head.i == t.i:
             break

@@ -1,7 +1,9 @@
 """The records the event rules pass on, and the event-type sets they test.
 
-:class:`_Found` is one event found in a sentence: type, CAMEO code, trigger token,
-source and target entity keys, status.  The type sets (speech acts, symmetric
+:class:`FoundEvent` is one event found in a sentence: type, CAMEO code, trigger token,
+source and target entity keys, status.  The trigger rules (:mod:`.rules`) make it, the
+modality checks (:mod:`.modality`) filter it, the driver (:mod:`.document`) makes an
+:class:`~graphbuild.types.Event` of it.  The type sets (speech acts, symmetric
 acts, ...) and the per-type word lists are read from the event-type registry
 (:mod:`graphbuild.event_types`).
 """
@@ -27,11 +29,12 @@ ACTOR_TARGET_TYPES = names(place_targets=False)
 # Events
 # ---------------------------------------------------------------------------
 @dataclass
-class _Found:
+class FoundEvent:
     """One event found in a sentence: what the rules pass to :func:`~.document.extract_document`.
 
-    ``source`` and ``targets`` are entity keys of the document's mentions; ``trigger`` is the
-    spaCy token of the trigger word.
+    ``source`` and ``targets`` are entity keys of the document's mentions (the speaker and
+    whom it addressed in "Wang told Kerry ..."); ``trigger`` is the spaCy token of the trigger
+    word ("told"); ``status`` is occurred / planned / proposed / negated / hypothetical.
     """
 
     type: str

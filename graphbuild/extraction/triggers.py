@@ -23,7 +23,7 @@ from .coreference import _subject
 from .mentions import SUBJECT_DEPS
 from .modality import _intent, _status
 from .records import (
-    _Found, _NOT_ATTACK_MODIFIERS, ADDRESSEE_LEMMAS, AGREEMENT, ASKING_VERBS, ATTACK, CROWD_VERBS, DIRECTED_TYPES,
+    FoundEvent, _NOT_ATTACK_MODIFIERS, ADDRESSEE_LEMMAS, AGREEMENT, ASKING_VERBS, ATTACK, CROWD_VERBS, DIRECTED_TYPES,
     HOLDING_VERBS, PARTICIPANT_FREE_TYPES, PROTEST, REPORTING_LEMMAS, SPEECH_TYPES, STRIKE_MODIFIERS,
     SYMMETRIC_TYPES, VISIT_CAMEO,
 )
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .coreference import _Resolver
 
 
-def _verb_event(tok, res: _Resolver) -> _Found | None:
+def _verb_event(tok, res: _Resolver) -> FoundEvent | None:
     """The event a verb (or phrasal verb) triggers, with its arguments, or None.
 
     In order: the trigger (a phrasal verb first, then the verb; an announced action may make it
@@ -180,7 +180,7 @@ def _verb_event(tok, res: _Resolver) -> _Found | None:
             and not _crowd_purpose(tok, crowd, res):
         return None  # an unattributed event is kept only as the sentence's main statement
     # "A, B and C met": B met C too (each later partner is also a source, of the partners after it).
-    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
+    return FoundEvent(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
                   _co_sources(trig.type, source, targets, res) or tuple(together[:-1]), reports_facts=bool(accused))
 
 
@@ -203,7 +203,7 @@ def _is_visit(verb, res: _Resolver) -> bool:
     return False
 
 
-def _noun_event(tok, res: _Resolver) -> _Found | None:
+def _noun_event(tok, res: _Resolver) -> FoundEvent | None:
     """The event a noun triggers ("talks with X", "an attack on Y", "Russia's demand"), or None.
 
     A meeting noun takes its participants from "with"/"between" and its source from the verb
@@ -262,7 +262,7 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
         if not targets and not source:
             return None
         cameo = VISIT_CAMEO if _is_courtesy_call(tok, lex) else trig.cameo
-        return _Found("meeting", cameo, tok, source[:1], targets, _status(tok, lex))
+        return FoundEvent("meeting", cameo, tok, source[:1], targets, _status(tok, lex))
     # Other nouns take their source from a light verb ("launched an attack", "signed a deal")
     # or a demonym/possessive ("Russian announcement", "Russia's demand").
     mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod") if c.i in res.m.actor_at]
@@ -308,7 +308,7 @@ def _noun_event(tok, res: _Resolver) -> _Found | None:
     if trig.type == "attack" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and not source:
         return None
     # "Japan, Australia and the European Union expressed concern": each named speaker spoke.
-    return _Found(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
+    return FoundEvent(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
                   _co_sources(trig.type, source, targets, res))
 
 
