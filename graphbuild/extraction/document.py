@@ -4,8 +4,9 @@ The steps run in this order (:func:`extract_document`):
 
 1. :class:`~.mentions.Mentions` groups the entity spans into the document's actors
    and places (and the wire dateline's places);
-2. :func:`iter_events` walks each sentence for triggers (:mod:`.triggers`), whose
-   arguments may add groups named by common nouns to the mentions;
+2. :func:`iter_events` walks each sentence for triggers; the rules of :mod:`.triggers`
+   run on each in the order :mod:`.rules` declares, and their arguments may add groups
+   named by common nouns to the mentions;
 3. :meth:`~.mentions.Mentions.labels` then chooses every entity's label -- after
    step 2, so that the groups the events named have one;
 4. the found events become :class:`~graphbuild.types.Event` records with place, date
@@ -28,7 +29,7 @@ from .coreference import _Resolver
 from .mentions import Mentions
 from .modality import _intent_to_meet, _is_reported_only
 from .records import FoundEvent, ACTOR_TARGET_TYPES
-from .triggers import _noun_event, _verb_event
+from .rules import noun_event, verb_event
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -43,9 +44,9 @@ def iter_events(m: Mentions) -> Iterator[FoundEvent]:
     for sent in m.doc.sents:
         found: list[FoundEvent] = []
         for tok in sent:
-            f = _verb_event(tok, res) if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" else None
+            f = verb_event(tok, res) if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" else None
             if f is None and tok.pos_ in ("NOUN", "PROPN") and tok.i not in m.actor_at and tok.i not in m.place_at:
-                f = _noun_event(tok, res)
+                f = noun_event(tok, res)
             if f is not None:
                 found.append(f)
         for f in found:

@@ -1,11 +1,14 @@
 """Triggers: a verb or noun of the event-type registry made into an event with its arguments.
 
-:func:`_verb_event` and :func:`_noun_event` are the two entry points; each checks
-the trigger, reads its arguments (:mod:`.arguments`), its status (:mod:`.modality`)
-and the rules that say whether ordinary news makes a political event of it.
+Each rule is one small function of a :class:`Candidate` -- the event being read off one
+trigger word -- that fills it in or says whether to keep it (``False`` drops it).  The
+order in which they run is declared in one place, :mod:`.rules` (``VERB_STEPS``,
+``NOUN_STEPS``, ...); the arguments come from :mod:`.arguments`, the status from
+:mod:`.modality`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..event_types import REGISTRY
@@ -23,165 +26,148 @@ from .coreference import _subject
 from .mentions import SUBJECT_DEPS
 from .modality import _intent, _status
 from .records import (
-    FoundEvent, _NOT_ATTACK_MODIFIERS, ADDRESSEE_LEMMAS, AGREEMENT, ASKING_VERBS, ATTACK, CROWD_VERBS, DIRECTED_TYPES,
-    HOLDING_VERBS, PARTICIPANT_FREE_TYPES, PROTEST, REPORTING_LEMMAS, SPEECH_TYPES, STRIKE_MODIFIERS,
-    SYMMETRIC_TYPES, VISIT_CAMEO,
+    FoundEvent, _NOT_ATTACK_MODIFIERS, ADDRESSEE_LEMMAS, AGREEMENT, ASKING_VERBS, ATTACK, CROWD_VERBS,
+    DIRECTED_TYPES, HOLDING_VERBS, PARTICIPANT_FREE_TYPES, PROTEST, REPORTING_LEMMAS, SPEECH_TYPES,
+    STRIKE_MODIFIERS, SYMMETRIC_TYPES, VISIT_CAMEO,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
     from .coreference import _Resolver
 
 
-def _verb_event(tok, res: _Resolver) -> FoundEvent | None:
-    """The event a verb (or phrasal verb) triggers, with its arguments, or None.
+@dataclass
+class Candidate:
+    """The event being read off one trigger word ("held talks with X"); the steps fill it in.
 
-    In order: the trigger (a phrasal verb first, then the verb; an announced action may make it
-    a threat or an offer, see :func:`~.modality._intent`); the checks that it is an act here (not a
-    modifier, finite where the type asks it, a visit rather than an appeal for "called on X");
-    its source (:func:`~.coreference._subject`) and targets, read per type (a meeting's
-    counterparts, whom an appeal asks, objects and the parties of the act's content); a
-    statement that accuses the subject of its reported clause becomes an accusation; then the
-    rules that drop acts without the parties their type needs; its status
-    (:func:`~.modality._status`) last.
+    A step reads and sets these fields and returns ``True`` to go on, ``False`` to drop the
+    candidate; :func:`found` makes the :class:`~.records.FoundEvent` of what is left.
     """
-    lex = res.lex
+
+    #: The trigger word ("met", "talks"); a carrier noun takes its compound's place ("mediation effort").
+    tok: Token
+    res: _Resolver
+    #: Type, CAMEO code and lemma; the retyping steps replace it ("warned of a virus": a statement).
+    trig: Trigger | None = None
+    #: A crowd's protest read off the verb ("thousands protested").
+    crowd: Trigger | None = None
+    #: The announced action the trigger came from ("will attack": a threat), if any.
+    intent: Trigger | None = None
+    #: The verb a noun hangs from ("held" of "held talks").
+    verb: Token | None = None
+    #: Entity keys of who acts (the first is the source) and of whom it is aimed at.
+    source: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    #: The subject is a passive one ("was attacked by X").
+    passive: bool = False
+    #: Coordinated subjects of a symmetric act after the first ("A, B and C met").
+    together: list[str] = field(default_factory=list)
+    #: A noun's other parties ("talks with A", "US-Russian talks").
+    participants: list[str] = field(default_factory=list)
+    #: Actors named in a noun's modifiers ("Russian", "Russia's" of "Russia's demand").
+    mods: list[str] = field(default_factory=list)
+    #: A noun is the object of a light verb or of the verb it needs ("launched an attack").
+    light: bool = False
+    #: The speaker is unnamed but the act is worth keeping ("officials warned").
+    unnamed: bool = False
+    #: Whom a statement accuses in its reported clause ("said Serbia was running away ...").
+    accused: list[str] = field(default_factory=list)
+    _actor: tuple[Token | None, bool] | None = None
+
+    @property
+    def lex(self) -> Lexicon:
+        """The lexicon of the resolver: every word list a rule reads."""
+        return self.res.lex
+
+    def actor(self) -> tuple[Token | None, bool]:
+        """The word naming who acts in the trigger's clause and whether it is passive
+        (:func:`~.clauses._subject_token`: "the storm" of "the storm struck")."""
+        if self._actor is None:
+            self._actor = _subject_token(self.tok)
+        return self._actor
+
+
+def found(cand: Candidate) -> FoundEvent:
+    """The record of a kept candidate, its status read last: "A, B and C met" is A's meeting with
+    B and C, and B's with C (each later partner is a source of the partners after it);
+    "Japan, Australia and the EU expressed concern": each named speaker spoke."""
+    trig, source, targets = cand.trig, cand.source, cand.targets
+    return FoundEvent(trig.type, trig.cameo, cand.tok, source[:1], targets, _status(cand.tok, cand.lex),
+                      _co_sources(trig.type, source, targets, cand.res) or tuple(cand.together[:-1]),
+                      reports_facts=bool(cand.accused))
+
+
+# ---------------------------------------------------------------------------
+# Verbs: the trigger, and whether it is an act here
+# ---------------------------------------------------------------------------
+def _verb_trigger(cand: Candidate) -> bool:
+    """The registry's trigger of a verb: a phrasal verb first ("called on"), else the verb ("met")."""
+    lex, tok = cand.lex, cand.tok
     trig: Trigger | None = None
     for prt in _children(tok, "prt", "prep"):
         trig = lex.phrasal_trigger(tok.text, prt.text) or trig
         if trig:
             break
-    if trig is None:
-        trig = lex.verb_trigger(tok.text)
-    crowd = _crowd_act(tok, res)
-    if crowd is not None:
-        trig = crowd  # "thousands protested", "workers will strike": a protest, not a complaint or a threat
-    elif trig is not None and trig.type == PROTEST.name:
-        trig = None  # "stocks rallied", "troops marched": no crowd, no protest ("would boycott" may be a threat)
-    intent = None
+    cand.trig = trig if trig is not None else lex.verb_trigger(tok.text)
+    return True
+
+
+def _crowd_protest(cand: Candidate) -> bool:
+    """"thousands protested", "workers will strike": a protest, not a complaint or a threat;
+    "stocks rallied", "troops marched": no crowd, no protest ("would boycott" may be a threat)."""
+    cand.crowd = _crowd_act(cand.tok, cand.res)
+    if cand.crowd is not None:
+        cand.trig = cand.crowd
+    elif cand.trig is not None and cand.trig.type == PROTEST.name:
+        cand.trig = None
+    return True
+
+
+def _announced_intent(cand: Candidate) -> bool:
+    """An armed act or a coercive measure someone says they will or want to carry out is a
+    threat (CAMEO 13): "will extend the curfew", "wants to attack"; "X said Y must agree" is a
+    demand of Y, whatever Y is asked to do (:func:`~.modality._intent`)."""
+    trig = cand.trig
     if trig is None or trig.type in ("statement", "attack", "agreement"):
-        # An armed act or a coercive measure someone says they will or want to carry out is a
-        # threat (CAMEO 13): "will extend the curfew", "wants to attack".
-        intent = _intent(tok, lex)
-        # "X said Y must agree/withdraw": a demand of Y, whatever Y is asked to do.
+        intent = cand.intent = _intent(cand.tok, cand.lex)
         if intent is not None and (trig is None or trig.type == "statement" or intent.type == "threat"
                                    or intent.lemma == "must"):
-            trig = intent
+            cand.trig = intent
+    return True
+
+
+def _is_verb_act(cand: Candidate) -> bool:
+    """A trigger on a verb; an auxiliary only for "said" and "must" ("has", "will" are no acts)."""
+    trig, tok = cand.trig, cand.tok
     if trig is None or tok.pos_ not in ("VERB", "AUX", "NOUN"):
-        return None
-    if tok.pos_ == "AUX" and trig.lemma not in ("say", "must"):
-        return None
-    if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and trig.type != "attack" \
-            and not _misparsed_attribution(tok):
-        return None
-    if trig.lemma in lex.finite_only and not (_is_finite(tok) or tok.dep_ == "ROOT" and _children(tok, "nsubj")) \
-            and not _crowd_purpose(tok, crowd, res):
-        return None  # "marched to protest", "demonstrators protesting": a demonstration, not a complaint
-    if trig.lemma in ("call on", "call upon") and _is_visit(tok, res):
-        trig = Trigger("meeting", VISIT_CAMEO, trig.lemma)
-    lemma = trig.lemma
-    source, passive = _subject(tok, res)
-    together: list[str] = []  # coordinated subjects of a symmetric act, after the first
-    if trig.type == "attack" and not source:
-        source = _attacker_named_by_means(tok, passive, res)
-    if trig.type in SPEECH_TYPES and not source:
-        source = _issuer(tok, res)
-    if not _parties_fit(tok, trig, source, trig is intent, res):
-        return None
-    trig = _warning_of_danger(tok, trig, res)
-    targets: list[str] = []
-    if lemma == "must":
-        source, targets = _demand_of_report(tok, res)
-    elif trig.type == "statement":
-        targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
-                   if res.m.entities[k].type != "group"] if lemma in ADDRESSEE_LEMMAS else []
-        if not targets and source:
-            targets = _reported_party(tok, res, source)
-    elif trig.type == "meeting":
-        targets = _objects(tok, res, ("with", "to", "on", "upon") if trig.cameo == VISIT_CAMEO else ("with", "to"))
-        if not targets and trig.cameo == VISIT_CAMEO:
-            targets = [k for k in _destination(tok, None, res) if k not in source]
-        if not targets and lemma in HOLDING_VERBS:
-            # "Norway hosted talks between A and B": the host meets the parties of the talks.
-            targets = [k for o in _children(tok, "dobj") for k in _participants(o, res) if k not in source]
-        # "X and Y met": the subject's conjuncts are the counterparts.
-        if not targets and len(source) > 1:
-            source, targets = source[:1], source[1:]
-            together = targets
-        if not targets:
-            # "attended a summit": a meeting whose counterparts are not named ("welcomed the
-            # visit" is approval, not a meeting of the subject).
-            if lemma not in HOLDING_VERBS or not any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
-                       for c in _children(tok, "dobj")):
-                return None
-    elif lemma in ASKING_VERBS and trig.type == "appeal":
-        objs = _children(tok, "dobj")
-        xcomp = _children(tok, "xcomp", "ccomp")
-        if lemma == "want" and not (xcomp and (objs or _children(xcomp[0], "nsubj"))):
-            return None
-        if lemma == "seek" and not objs:
-            return None  # "sought to ease tensions" is an attempt, not a request
-        targets = []
-        for o in objs:
-            targets += res.phrase(o)
-        for x in xcomp:
-            for s in _children(x, "nsubj"):
-                targets += res.phrase(s)
-    else:
-        if passive:
-            targets = [k for s in _children(tok, "nsubjpass") for k in res.phrase(s)]
-            if not targets and source:
-                # "a camp for Congolese refugees was attacked": a party named inside the subject
-                targets = [k for s in _children(tok, "nsubjpass") for k in _content_party(
-                    s, res, source, places="place" if trig.type == "attack" else None, depth=REPORT_DEPTH)]
-        targets += _objects(tok, res, ("on", "upon", "against", "for") if trig.type == "appeal" else ("against", "on"))
-        if trig.type in DIRECTED_TYPES:
-            targets += _content_targets(tok, trig.type, res)
-        if trig.type == "attack":
-            targets += _objects(tok, res, ("at",))  # "fired missiles at Russia"
-        if source and not [t for t in targets if t not in source] \
-                and trig.type in DIRECTED_TYPES | SYMMETRIC_TYPES | {"attack"}:
-            # Only for an act with a named actor: an unattributed one is kept on its own merits.
-            targets += _content_party(tok, res, source, subjects=trig.type != "threat",
-                                      places={"attack": "place", "threat": "state"}.get(trig.type),
-                                      audience=trig.type != "accusation",
-                                      purposes=trig.type in ("agreement", "threat"))
-            if not targets and trig.type == "threat":
-                targets += _coerced_party(tok, res, source)
-            if not targets and trig.type in DIRECTED_TYPES and trig.type != "threat":
-                # "X is failing ..., a rights group protested": the reported clause's subject.
-                targets += _reported_party(tok, res, source)
-        if trig.type in SYMMETRIC_TYPES and len(source) > 1:
-            # "X and Y agreed": an agreement between them.
-            together = [] if targets else source[1:]
-            source, targets = source[:1], source[1:] + targets
-        if trig.type == "attack":
-            # Attacks may target places ("shelled Aleppo").
-            for o in _children(tok, "dobj"):
-                for x in [o] + list(o.conjuncts):
-                    if x.i in res.m.place_at:
-                        targets.append(res.m.place_at[x.i])
-    if trig.type == "threat" and _threatens_protest(tok, res):
-        trig = Trigger(*REGISTRY.rule("threaten protest"), lemma)  # "unions threatened to strike": CAMEO 133
-    accused = _accused_in_report(tok, res) if trig.type == "statement" and source and lemma in REPORTING_LEMMAS else []
-    accused = [k for k in accused if k not in source]  # "X said X's forces had ...": no accusation
-    if accused:
-        trig, targets = Trigger(*REGISTRY.rule("accusing report"), lemma), accused
-    if trig.type == "attack":
-        targets = _attacked_states(targets, res)
-    targets = [t for t in dict.fromkeys(targets) if t not in source]
-    unnamed = not source and _unnamed_speaker(tok, trig)
-    if trig.type in SPEECH_TYPES and not source and not unnamed:
-        return None
-    if trig.type not in PARTICIPANT_FREE_TYPES | DIRECTED_TYPES and not source and not targets:
-        return None
-    if trig.type == "meeting" and not targets and not source:
-        return None
-    if not source and not targets and not unnamed and not _is_main_clause(tok, lex) \
-            and not _crowd_purpose(tok, crowd, res):
-        return None  # an unattributed event is kept only as the sentence's main statement
-    # "A, B and C met": B met C too (each later partner is also a source, of the partners after it).
-    return FoundEvent(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
-                  _co_sources(trig.type, source, targets, res) or tuple(together[:-1]), reports_facts=bool(accused))
+        return False
+    return not (tok.pos_ == "AUX" and trig.lemma not in ("say", "must"))
+
+
+def _not_a_modifier(cand: Candidate) -> bool:
+    """"the agreed plan", "a proposed meeting": a participle modifying a noun is no act (an
+    attack is: "a bombed village"; so is a misparsed "X, said Y" attribution)."""
+    tok = cand.tok
+    return not (tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and cand.trig.type != "attack"
+                and not _misparsed_attribution(tok))
+
+
+def _finite_where_asked(cand: Candidate) -> bool:
+    """Verbs of the lexicon's ``finite_only`` list are acts only when finite: "marched to protest",
+    "demonstrators protesting" are a demonstration, not a complaint (unless a crowd's protest is
+    the purpose of what the sentence says it did: "walked off the job to demonstrate")."""
+    tok = cand.tok
+    return not (cand.trig.lemma in cand.lex.finite_only
+                and not (_is_finite(tok) or tok.dep_ == "ROOT" and _children(tok, "nsubj"))
+                and not _crowd_purpose(tok, cand.crowd, cand.res))
+
+
+def _visit_not_appeal(cand: Candidate) -> bool:
+    """"called on President Marcos at the palace": a visit (a meeting), not an appeal (:func:`_is_visit`)."""
+    if cand.trig.lemma in ("call on", "call upon") and _is_visit(cand.tok, cand.res):
+        cand.trig = Trigger("meeting", VISIT_CAMEO, cand.trig.lemma)
+    return True
 
 
 def _is_visit(verb, res: _Resolver) -> bool:
@@ -203,175 +189,497 @@ def _is_visit(verb, res: _Resolver) -> bool:
     return False
 
 
-def _noun_event(tok, res: _Resolver) -> FoundEvent | None:
-    """The event a noun triggers ("talks with X", "an attack on Y", "Russia's demand"), or None.
+def _verb_source(cand: Candidate) -> bool:
+    """Who acts: the subject ("Russia attacked"), the agent ("was attacked by Russia"); for an
+    attack with no subject the one named on its means ("Russian missiles struck"); for a speech
+    act the issuer of a document ("a statement from the ministry said")."""
+    tok, res = cand.tok, cand.res
+    cand.source, cand.passive = _subject(tok, res)
+    if cand.trig.type == "attack" and not cand.source:
+        cand.source = _attacker_named_by_means(tok, cand.passive, res)
+    if cand.trig.type in SPEECH_TYPES and not cand.source:
+        cand.source = _issuer(tok, res)
+    return True
 
-    A meeting noun takes its participants from "with"/"between" and its source from the verb
-    it hangs from ("held talks with"); other nouns take their source from a light verb
-    ("launched an attack") or a possessive or national adjective ("Russia's demand"), and their
-    targets from "on"/"against"/"with"/"to"/"for".  A noun that repeats the verb's own event, a
-    strike that is a labour strike, an attack named in passing are no events.
-    """
-    lex = res.lex
-    trig = lex.noun_trigger(tok.text)
-    if trig is None:
-        return None
-    if trig.lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children) \
-            and not _is_courtesy_call(tok, lex):
-        return None
+
+# ---------------------------------------------------------------------------
+# Verbs: do the parties fit the event?
+# ---------------------------------------------------------------------------
+def _not_other_sense(cand: Candidate) -> bool:
+    """A phrasal verb of another sense is no trigger: "blasted off", "sworn in"."""
+    lex = cand.lex
+    return not any(f"{lex.lemma(cand.tok.text)} {p.lower_}" in REGISTRY[cand.trig.type].word_list("not_phrasal")
+                   for p in _children(cand.tok, "prt"))
+
+
+def _announced_by_actor(cand: Candidate) -> bool:
+    """An announced action ("will resume", "will cut") is an intent of an actor that names what it
+    will do: "the royal commission will resume", "new laws will cut pollution", "the coach decided
+    to end their partnership" (in an article about a game) are none."""
+    if cand.trig is not cand.intent or cand.trig.type not in ("threat", "agreement"):
+        return True
+    verb = cand.tok
+    if _contest_doc(verb.doc):
+        return False
+    subj, passive = cand.actor()
+    if not (cand.source or subj is not None and not passive and _agent_noun(subj, cand.lex)):
+        return False
+    return bool(_children(verb, "dobj", "dative", "xcomp", "ccomp", "prt"))
+
+
+def _attack_fits(cand: Candidate) -> bool:
+    """An attack needs an attacker that can attack and an object that can be attacked: not "the
+    storm struck", "firefighters are battling the blaze"; "beat", "fight", "clash" are no attack in
+    a contest ("beat South Africa by 246 runs") or a dispute ("clashed over asylum seekers");
+    "was fired from the factory" is a dismissal; "were killed" with no agent is an attack only in
+    a sentence of violence ("when a fire broke out" is none)."""
+    trig, verb = cand.trig, cand.tok
+    if trig.type != "attack":
+        return True
+    subj, passive = cand.actor()
+    words = ATTACK.word_list
+    if subj is not None and any(w.lower_ in words("not_agents") for w in _head_words(subj)):
+        return False
+    if any(w.lower_ in words("not_targets") for o in _children(verb, "dobj") for w in _head_words(o)):
+        return False
+    contest = trig.lemma in words("contest_verbs")
+    if contest and (_contest_sentence(verb.sent) or _contest_doc(verb.doc)):
+        return False
+    if contest and any(p.lower_ in ("over", "about") for p in _children(verb, "prep")) and not _violent(verb.sent, verb):
+        return False
+    if trig.lemma in words("dismissal_verbs") and passive and any(p.lower_ == "from" for p in _children(verb, "prep")):
+        return False
+    # an attacker named on the means is violence enough
+    return not (trig.lemma in words("casualty_verbs") and subj is None and not cand.source
+                and not _violent(verb.sent, verb))
+
+
+def _threat_has_speaker(cand: Candidate) -> bool:
+    """A threat by an unnamed speaker needs a speaker: not "a fire is threatening properties"."""
+    if cand.trig.type != "threat" or cand.source:
+        return True
+    subj, passive = cand.actor()
+    return not (subj is not None and not passive and not _agent_noun(subj, cand.lex))
+
+
+def _directed_has_party(cand: Candidate) -> bool:
+    """A directed act in the passive needs someone: "when burden sharing is requested" is asked by
+    no one of no one."""
+    if cand.trig.type not in DIRECTED_TYPES or cand.source:
+        return True
+    subj, passive = cand.actor()
+    return not (passive and subj is None and not any(cand.res.phrase(s) for s in _children(cand.tok, "nsubjpass")))
+
+
+def _agreement_object_fits(cand: Candidate) -> bool:
+    """Some cooperative verbs need a given kind of object: "share intelligence" (not "shared a
+    partnership of 181 runs"), "recognise Kosovo", "committed to the plan"."""
+    trig, verb = cand.trig, cand.tok
+    if trig.type != "agreement":
+        return True
+    objects = _children(verb, "dobj")
+    wanted = AGREEMENT.table("object_words").get(trig.lemma)
+    if wanted is not None and not any(o.lower_ in wanted for o in objects):
+        return False
+    unwanted = AGREEMENT.table("not_objects").get(trig.lemma, frozenset())
+    if any(o.lower_ in unwanted for o in objects):
+        return False
+    if trig.lemma in AGREEMENT.word_list("actor_object") and not any(cand.res.phrase(o) for o in objects):
+        return False
+    return not (trig.lemma in AGREEMENT.word_list("to_complement") and not (
+        _children(verb, "xcomp", "dative") or any(p.lower_ == "to" for p in _children(verb, "prep"))))
+
+
+def _warning_of_danger(cand: Candidate) -> bool:
+    """A warning or a vow is a threat when it is given to someone ("warned Kuwait not to interfere") or
+    what it holds out is coercive or violent ("warned of a harsh response", "vowed to continue its
+    holy war"); "warned of a new computer virus" is a pessimistic comment (012), "vowed never to
+    forget the victims" a statement."""
+    trig, verb, lex = cand.trig, cand.tok, cand.lex
+    code = REGISTRY["statement"].table("unthreatening").get(trig.lemma)
+    if trig.type != "threat" or code is None:
+        return True
+    if any(cand.res.phrase(o) or _agent_noun(o, lex) and o.pos_ != "PRON" for o in _children(verb, "dobj")):
+        return True  # "warned Kuwait not to interfere": a warning to someone
+    stack = [(c, 1) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl")]
+    while stack:
+        t, depth = stack.pop()
+        kind = lex.intent_actions.get(lex.lemma(t.text, lex.intent_actions)) if t.pos_ == "VERB" else None
+        trig_t = lex.verb_trigger(t.text) if t.pos_ == "VERB" else lex.noun_trigger(t.text) if t.pos_ == "NOUN" else None
+        if kind == "negative" or t.lower_ in lex.sanction_nouns or t.lower_ in lex.negative_objects \
+                or trig_t is not None and trig_t.type in ("attack", "threat", PROTEST.name) \
+                or t.lower_ in ATTACK.word_list("violence_words"):
+            return True
+        if depth < 5:
+            stack += [(c, depth + 1) for c in t.children]
+    cand.trig = Trigger("statement", code, trig.lemma)
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Verbs: targets, per type (the table is rules.VERB_TARGETS)
+# ---------------------------------------------------------------------------
+def _demand_targets(cand: Candidate) -> bool:
+    """"X said Y must withdraw": a demand by X of Y (:func:`~.arguments._demand_of_report`)."""
+    cand.source, cand.targets = _demand_of_report(cand.tok, cand.res)
+    return True
+
+
+def _statement_targets(cand: Candidate) -> bool:
+    """Whom a statement addressed ("told Kerry", "briefed President Ford"), else the party its
+    reported clause is about ("said Iran was ready": :func:`~.arguments._reported_party`)."""
+    tok, res = cand.tok, cand.res
+    cand.targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
+                    if res.m.entities[k].type != "group"] if cand.trig.lemma in ADDRESSEE_LEMMAS else []
+    if not cand.targets and cand.source:
+        cand.targets = _reported_party(tok, res, cand.source)
+    return True
+
+
+def _meeting_targets(cand: Candidate) -> bool:
+    """Whom the subject met: "met with X", "visited X" / "called on X" (or the place visited),
+    "Norway hosted talks between A and B" (the parties of the talks), "X and Y met" (the
+    subject's conjuncts); "attended a summit" is a meeting with no counterpart named, and with
+    none and no meeting noun there is none ("welcomed the visit" is approval)."""
+    tok, res, source, lemma = cand.tok, cand.res, cand.source, cand.trig.lemma
+    visit = cand.trig.cameo == VISIT_CAMEO
+    targets = _objects(tok, res, ("with", "to", "on", "upon") if visit else ("with", "to"))
+    if not targets and visit:
+        targets = [k for k in _destination(tok, None, res) if k not in source]
+    if not targets and lemma in HOLDING_VERBS:
+        targets = [k for o in _children(tok, "dobj") for k in _participants(o, res) if k not in source]
+    if not targets and len(source) > 1:
+        cand.source, targets = source[:1], source[1:]
+        cand.together = list(targets)
+    cand.targets = targets
+    if targets:
+        return True
+    lex = cand.lex
+    return lemma in HOLDING_VERBS and any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
+                                          for c in _children(tok, "dobj"))
+
+
+def _appeal_targets(cand: Candidate) -> bool:
+    """Whom an asking verb asks: its object and the subject of its clause ("wants Putin to
+    attack", "urged Iran to stop"); "sought to ease tensions" is an attempt, not a request.
+    Other appeal verbs read their targets like any act (:func:`_act_targets`: "appealed to X")."""
+    tok, res, lemma = cand.tok, cand.res, cand.trig.lemma
+    if lemma not in ASKING_VERBS:
+        return _act_targets(cand)
+    objs = _children(tok, "dobj")
+    xcomp = _children(tok, "xcomp", "ccomp")
+    if lemma == "want" and not (xcomp and (objs or _children(xcomp[0], "nsubj"))):
+        return False
+    if lemma == "seek" and not objs:
+        return False
+    targets: list[str] = []
+    for o in objs:
+        targets += res.phrase(o)
+    for x in xcomp:
+        for s in _children(x, "nsubj"):
+            targets += res.phrase(s)
+    cand.targets = targets
+    return True
+
+
+def _act_targets(cand: Candidate) -> bool:
+    """The targets of any other act: the passive subject ("X was attacked"), the objects
+    ("attacked X", "protested against X"), the parties of its content ("accused X of ..."), for
+    an attack what it fired at ("fired missiles at Russia") and the places it hit ("shelled
+    Aleppo"); "X and Y agreed" is an agreement between them."""
+    tok, res, kind, source = cand.tok, cand.res, cand.trig.type, cand.source
+    targets = _passive_targets(cand) if cand.passive else []
+    targets += _objects(tok, res, ("on", "upon", "against", "for") if kind == "appeal" else ("against", "on"))
+    if kind in DIRECTED_TYPES:
+        targets += _content_targets(tok, kind, res)
+    if kind == "attack":
+        targets += _objects(tok, res, ("at",))
+    if source and not [t for t in targets if t not in source] and kind in DIRECTED_TYPES | SYMMETRIC_TYPES | {"attack"}:
+        targets += _party_in_content(cand, targets)  # only for an act with a named actor
+    if kind in SYMMETRIC_TYPES and len(source) > 1:
+        cand.together = [] if targets else source[1:]
+        cand.source, targets = source[:1], source[1:] + targets
+    if kind == "attack":
+        targets += [res.m.place_at[x.i] for o in _children(tok, "dobj") for x in [o] + list(o.conjuncts)
+                    if x.i in res.m.place_at]
+    cand.targets = targets
+    return True
+
+
+def _passive_targets(cand: Candidate) -> list[str]:
+    """The passive subject ("Iraq was attacked"), else a party named inside it when the act has a
+    source ("a camp for Congolese refugees was attacked": the refugees)."""
+    tok, res = cand.tok, cand.res
+    targets = [k for s in _children(tok, "nsubjpass") for k in res.phrase(s)]
+    if not targets and cand.source:
+        targets = [k for s in _children(tok, "nsubjpass") for k in _content_party(
+            s, res, cand.source, places="place" if cand.trig.type == "attack" else None, depth=REPORT_DEPTH)]
+    return targets
+
+
+def _party_in_content(cand: Candidate, targets: list[str]) -> list[str]:
+    """A party named in the act's content when it names no one else (:func:`~.arguments._content_party`);
+    for a threat with none, the party it coerces; for another directed act, the subject of its
+    reported clause ("X is failing ..., a rights group protested")."""
+    tok, res, kind, source = cand.tok, cand.res, cand.trig.type, cand.source
+    more = _content_party(tok, res, source, subjects=kind != "threat",
+                          places={"attack": "place", "threat": "state"}.get(kind),
+                          audience=kind != "accusation", purposes=kind in ("agreement", "threat"))
+    if not targets and not more and kind == "threat":
+        more = _coerced_party(tok, res, source)
+    if not targets and not more and kind in DIRECTED_TYPES and kind != "threat":
+        more = _reported_party(tok, res, source)
+    return more
+
+
+# ---------------------------------------------------------------------------
+# Verbs and nouns: retyping and the keep/drop checks
+# ---------------------------------------------------------------------------
+def _threat_of_protest(cand: Candidate) -> bool:
+    """What a threat holds out is a protest: "unions threatened to strike" is CAMEO 133."""
+    if cand.trig.type == "threat" and _threatens_protest(cand.tok, cand.res):
+        cand.trig = Trigger(*REGISTRY.rule("threaten protest"), cand.trig.lemma)
+    return True
+
+
+def _accusing_report(cand: Candidate) -> bool:
+    """A statement whose reported clause accuses its named subject is an accusation of it:
+    "Kurti said Serbia was running away from its obligations" ("X said X's forces had ..." is none)."""
+    trig, source = cand.trig, cand.source
+    accused = _accused_in_report(cand.tok, cand.res) if trig.type == "statement" and source \
+        and trig.lemma in REPORTING_LEMMAS else []
+    cand.accused = [k for k in accused if k not in source]
+    if cand.accused:
+        cand.trig, cand.targets = Trigger(*REGISTRY.rule("accusing report"), trig.lemma), cand.accused
+    return True
+
+
+def _attacked_state_targets(cand: Candidate) -> bool:
+    """An attack on a state's people or places is an attack on it: "shelled Aleppo" targets Syria
+    too (:func:`~.arguments._attacked_states`)."""
+    if cand.trig.type == "attack":
+        cand.targets = _attacked_states(cand.targets, cand.res)
+    return True
+
+
+def _distinct_targets(cand: Candidate) -> bool:
+    """Each target once, and none that is also the source ("X said X's forces ...")."""
+    cand.targets = [t for t in dict.fromkeys(cand.targets) if t not in cand.source]
+    return True
+
+
+def _note_unnamed_speaker(cand: Candidate) -> bool:
+    """A speech act with no named speaker worth keeping ("officials warned",
+    :func:`~.arguments._unnamed_speaker`)."""
+    cand.unnamed = not cand.source and _unnamed_speaker(cand.tok, cand.trig)
+    return True
+
+
+def _speaker_named(cand: Candidate) -> bool:
+    """A speech act needs a speaker: "a statement said" with no one behind it is dropped."""
+    return not (cand.trig.type in SPEECH_TYPES and not cand.source and not cand.unnamed)
+
+
+def _party_named(cand: Candidate) -> bool:
+    """An act of a type that needs a party names one: "cooperation was discussed" names none
+    (an attack, an agreement, a protest, a meeting and a directed act may go without)."""
+    return not (cand.trig.type not in PARTICIPANT_FREE_TYPES | DIRECTED_TYPES and not cand.source and not cand.targets)
+
+
+def _meeting_has_party(cand: Candidate) -> bool:
+    """A meeting names at least one side: "the talks were held" alone is none."""
+    return not (cand.trig.type == "meeting" and not cand.targets and not cand.source)
+
+
+def _unattributed_is_main(cand: Candidate) -> bool:
+    """An unattributed event is kept only as the sentence's main statement ("Two were killed in an
+    explosion"), or as the purpose of a crowd's act ("took to the streets protesting")."""
+    tok = cand.tok
+    return not (not cand.source and not cand.targets and not cand.unnamed and not _is_main_clause(tok, cand.lex)
+                and not _crowd_purpose(tok, cand.crowd, cand.res))
+
+
+# ---------------------------------------------------------------------------
+# Nouns: the trigger, and whether it is an event here
+# ---------------------------------------------------------------------------
+def _noun_trigger(cand: Candidate) -> bool:
+    """The registry's trigger of a noun: "talks", "an attack", "Russia's demand"."""
+    cand.trig = cand.lex.noun_trigger(cand.tok.text)
+    return cand.trig is not None
+
+
+def _call_is_a_call(cand: Candidate) -> bool:
+    """"a phone call", "a courtesy call on X" are events; "a call for restraint" is not one here."""
+    tok = cand.tok
+    return not (cand.trig.lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in tok.children)
+                and not _is_courtesy_call(tok, cand.lex))
+
+
+def _verb_it_needs(cand: Candidate) -> bool:
+    """A noun that counts only as the object of given verbs: "lodged a protest" is a complaint;
+    "protests erupted" is a demonstration (its ``otherwise`` trigger) or nothing."""
+    trig, tok, lex = cand.trig, cand.tok, cand.lex
     if trig.verbs and not (tok.dep_ in ("dobj", "nsubjpass") and lex.lemma(tok.head.text, trig.verbs) in trig.verbs):
-        trig = trig.otherwise  # "lodged a protest" is a complaint; "protests erupted" is a demonstration
-        if trig is None:
-            return None
-    if trig.type == "attack" and tok.lower_ in ("strike", "strikes"):
-        trig = _labour_strike(tok, res) or trig
-    if trig.type == PROTEST.name and tok.pos_ != "NOUN":
-        return None  # "March", the month
-    if tok.dep_ == "compound" and trig.type != "attack":
-        if tok.head.lower_ not in lex.carrier_nouns:
-            return None
-        tok = tok.head  # "a mediation effort between A and B": the carrier noun holds the arguments
-    verb = _climb_to_verb(tok)
-    # A noun that spells out the verb's own event ("meet X for talks") adds nothing.
+        cand.trig = trig.otherwise
+    return cand.trig is not None
+
+
+def _strike_of_workers(cand: Candidate) -> bool:
+    """"a general strike", "teachers went on strike": a protest, not an air strike (:func:`_labour_strike`)."""
+    if cand.trig.type == "attack" and cand.tok.lower_ in ("strike", "strikes"):
+        cand.trig = _labour_strike(cand.tok, cand.res) or cand.trig
+    return True
+
+
+def _not_the_month(cand: Candidate) -> bool:
+    """"in March": the month, not a protest march."""
+    return not (cand.trig.type == PROTEST.name and cand.tok.pos_ != "NOUN")
+
+
+def _carrier_noun(cand: Candidate) -> bool:
+    """A trigger in a compound counts through a carrier noun, which holds the arguments: "a
+    mediation effort between A and B"; "peace activists" is none (an attack compound is: "missile
+    strikes")."""
+    tok = cand.tok
+    if tok.dep_ == "compound" and cand.trig.type != "attack":
+        if tok.head.lower_ not in cand.lex.carrier_nouns:
+            return False
+        cand.tok = tok.head
+    return True
+
+
+def _not_the_verbs_own(cand: Candidate) -> bool:
+    """The verb the noun hangs from; a noun that spells out the verb's own event adds nothing
+    ("meet X for talks")."""
+    tok, lex = cand.tok, cand.lex
+    verb = cand.verb = _climb_to_verb(tok)
     if verb is not None:
         vt = lex.verb_trigger(verb.text)
-        if vt and vt.type == trig.type and verb.i in _ancestors_within(tok, 3):
-            return None
-    participants = _participants(tok, res)
-    source: list[str] = []
-    if trig.type == "meeting":
-        between = any(p.lower_ in ("between", "among") for p in _children(tok, "prep"))
-        if verb is not None and not between and tok.dep_ not in SUBJECT_DEPS:
-            source, _ = _subject(verb, res)
-        elif verb is not None and between and tok.dep_ == "dobj" and tok.head.i == verb.i:
-            # "X undertook a mediation mission between A and B": X meets both sides.
-            source, _ = _subject(verb, res)
-            source = [k for k in source if k not in participants]
-        elif verb is not None and tok.dep_ in SUBJECT_DEPS and not between:
-            source, _ = _subject(verb.head, res) if verb.dep_ == "ccomp" else ([], False)
-        if not participants and verb is not None and verb.i not in _ancestors_within(tok, 3):
-            return None  # "on the second day of a conference": a setting, not a meeting of the subject
-        if not source and len(participants) >= 2:
-            source, participants = participants[:1], participants[1:]
-        if len(source) > 1 and not participants:
-            # "X and Y agreed ... after a meeting": the coordinated subjects met.
-            source, participants = source[:1], source[1:]
-        targets = [p for p in participants if p not in source]
-        if not targets and trig.cameo == VISIT_CAMEO:
-            targets = [k for k in _destination(tok, verb, res) if k not in source]
-        if not targets and not source:
-            return None
-        cameo = VISIT_CAMEO if _is_courtesy_call(tok, lex) else trig.cameo
-        return FoundEvent("meeting", cameo, tok, source[:1], targets, _status(tok, lex))
-    # Other nouns take their source from a light verb ("launched an attack", "signed a deal")
-    # or a demonym/possessive ("Russian announcement", "Russia's demand").
-    mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod") if c.i in res.m.actor_at]
-    # The verb a noun needs ("presented evidence", "lodged a protest") acts like a light verb.
-    light = verb is not None and (lex.is_light_verb(verb.text) or bool(trig.verbs)) and tok.dep_ in (
-        "dobj", "pobj", "attr", "nsubjpass")
-    if light:
+        if vt and vt.type == cand.trig.type and verb.i in _ancestors_within(tok, 3):
+            return False
+    return True
+
+
+def _noun_participants(cand: Candidate) -> bool:
+    """The noun's other parties: "talks with A", "between A and B", "US-Russian talks"
+    (:func:`~.arguments._participants`)."""
+    cand.participants = _participants(cand.tok, cand.res)
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Meeting nouns
+# ---------------------------------------------------------------------------
+def _meeting_noun_source(cand: Candidate) -> bool:
+    """Who meets: the subject of the verb the noun hangs from ("X held talks with Y"); "X
+    undertook a mission between A and B": X meets both sides; "the talks, X said, ...": the
+    speaker of the clause the talks are the subject of."""
+    tok, verb, res = cand.tok, cand.verb, cand.res
+    if verb is None:
+        return True
+    between = any(p.lower_ in ("between", "among") for p in _children(tok, "prep"))
+    if not between and tok.dep_ not in SUBJECT_DEPS:
+        cand.source, _ = _subject(verb, res)
+    elif between and tok.dep_ == "dobj" and tok.head.i == verb.i:
         source, _ = _subject(verb, res)
-    if not source and mods:
-        source = mods[:1]
-    if trig.type == "attack":
-        if any(c.lower_ in _NOT_ATTACK_MODIFIERS for c in tok.children):
-            return None  # "hunger strike", "general strike"
-        if not (light and source) and not mods:
-            return None  # an attack named in passing ("after the invasion") is background
-    # "an attack on Palestinian targets", "on some of the Palestinian symbols": a party named
-    # inside the object (a national adjective standing for its state)
-    # (the parser may hang "on X" on the light verb: "launched raids on X")
-    preps = _children(tok, "prep") + (_children(verb, "prep") if light and trig.type == "attack" else [])
+        cand.source = [k for k in source if k not in cand.participants]
+    elif tok.dep_ in SUBJECT_DEPS and not between:
+        cand.source, _ = _subject(verb.head, res) if verb.dep_ == "ccomp" else ([], False)
+    return True
+
+
+def _meeting_not_setting(cand: Candidate) -> bool:
+    """"on the second day of a conference": a setting, not a meeting of the subject."""
+    verb = cand.verb
+    return not (not cand.participants and verb is not None and verb.i not in _ancestors_within(cand.tok, 3))
+
+
+def _meeting_noun_parties(cand: Candidate) -> bool:
+    """Source and counterparts of a meeting noun: "talks between A and B" is A's with B; "X and Y
+    agreed ... after a meeting": the coordinated subjects met; "a visit to X": the place visited.
+    Dropped when it names no one."""
+    source, participants = cand.source, cand.participants
+    if not source and len(participants) >= 2:
+        source, participants = participants[:1], participants[1:]
+    if len(source) > 1 and not participants:
+        source, participants = source[:1], source[1:]
+    targets = [p for p in participants if p not in source]
+    if not targets and cand.trig.cameo == VISIT_CAMEO:
+        targets = [k for k in _destination(cand.tok, cand.verb, cand.res) if k not in source]
+    cand.source, cand.targets = source, targets
+    return bool(targets or source)
+
+
+def _courtesy_call(cand: Candidate) -> bool:
+    """"paid a courtesy call on him": a visit (CAMEO 042)."""
+    if _is_courtesy_call(cand.tok, cand.lex):
+        cand.trig = Trigger("meeting", VISIT_CAMEO, cand.trig.lemma)
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Other nouns
+# ---------------------------------------------------------------------------
+def _noun_source(cand: Candidate) -> bool:
+    """Who acts: the subject of a light verb ("launched an attack", "signed a deal"), or of the verb
+    a noun needs ("presented evidence", "lodged a protest"), else a national adjective or a
+    possessive ("Russian announcement", "Russia's demand")."""
+    tok, verb, res = cand.tok, cand.verb, cand.res
+    cand.mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod")
+                 if c.i in res.m.actor_at]
+    cand.light = verb is not None and (cand.lex.is_light_verb(verb.text) or bool(cand.trig.verbs)) \
+        and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+    if cand.light:
+        cand.source, _ = _subject(verb, res)
+    if not cand.source and cand.mods:
+        cand.source = cand.mods[:1]
+    return True
+
+
+def _attack_noun_is_act(cand: Candidate) -> bool:
+    """An attack noun is an act when someone carries it out: not "hunger strike", "general strike";
+    one named in passing ("after the invasion") is background."""
+    if cand.trig.type != "attack":
+        return True
+    if any(c.lower_ in _NOT_ATTACK_MODIFIERS for c in cand.tok.children):
+        return False
+    return bool(cand.light and cand.source or cand.mods)
+
+
+def _noun_targets(cand: Candidate) -> bool:
+    """Whom the noun is aimed at: "an attack on Palestinian targets", "talks with X", "a demand to
+    X", a party named inside the object ("on some of the Palestinian symbols"; the parser may hang
+    "on X" on the light verb: "launched raids on X"); an attack's places ("the invasion of South
+    Lebanon"); an agreement's participants ("a deal between A and B")."""
+    tok, res, kind = cand.tok, cand.res, cand.trig.type
+    preps = _children(tok, "prep") + (_children(cand.verb, "prep") if cand.light and kind == "attack" else [])
     targets = [k for p in preps if p.lower_ in ("on", "against", "with", "to", "for")
                for o in _children(p, "pobj") for k in res.phrase(o) or _owner_state(o, res)
-               or _content_party(o, res, source, groups=False, depth=3)]
-    if trig.type == "attack":
+               or _content_party(o, res, cand.source, groups=False, depth=3)]
+    if kind == "attack":
         for p in _children(tok, "prep"):
-            if p.lower_ in ("on", "against", "of"):  # "the invasion of South Lebanon"
+            if p.lower_ in ("on", "against", "of"):
                 for o in _children(p, "pobj"):
                     if o.i in res.m.place_at:
                         targets.append(res.m.place_at[o.i])
                     elif p.lower_ == "of":
                         targets += res.phrase(o, allow_groups=False)
-    if trig.type == "agreement":
-        targets = participants or targets
-    if trig.type == "attack":
-        targets = _attacked_states(targets, res)
-    targets = [t for t in dict.fromkeys(targets) if t not in source]
-    if trig.type in SPEECH_TYPES and not source:
-        return None
-    if trig.type not in PARTICIPANT_FREE_TYPES and not source and not targets:
-        return None
-    if trig.type != "attack" and not source and not targets and not (
-            trig.type == PROTEST.name and _protest_reported(tok, res)):
-        return None  # "cooperation", "deal" alone name no one
-    if trig.type == "attack" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and not source:
-        return None
-    # "Japan, Australia and the European Union expressed concern": each named speaker spoke.
-    return FoundEvent(trig.type, trig.cameo, tok, source[:1], targets, _status(tok, lex),
-                  _co_sources(trig.type, source, targets, res))
-
-
-def _parties_fit(verb, trig: Trigger, source: list[str], announced: bool, res: _Resolver) -> bool:
-    """Whether a verb trigger's subject and object fit the event it names.
-
-    * an announced action ("will resume", "will cut") is an intent of an actor that names what it
-      will do: "the royal commission will resume", "new laws will cut pollution" are none;
-    * an attack needs an attacker that can attack and an object that can be attacked: not "the
-      storm struck", "firefighters are battling the blaze", "fighting the proposal"; "beat", "fight",
-      "battle", "clash" are no attack in a contest ("beat South Africa by 246 runs"); "were killed"
-      with no agent is an attack only in a sentence of violence ("when a fire broke out" is none);
-    * a threat by an unnamed speaker needs a speaker: not "a fire is threatening properties";
-    * some cooperative verbs need a given kind of object ("share intelligence", "recognise Kosovo",
-      "committed to the plan").
-    """
-    lex = res.lex
-    if any(f"{lex.lemma(verb.text)} {p.lower_}" in REGISTRY[trig.type].word_list("not_phrasal")
-           for p in _children(verb, "prt")):
-        return False  # "blasted off", "sworn in"
-    subj, passive = _subject_token(verb)
-    objects = _children(verb, "dobj")
-    if announced and trig.type in ("threat", "agreement") and _contest_doc(verb.doc):
-        return False  # "the coach decided to end their partnership"
-    if announced and trig.type in ("threat", "agreement"):
-        if not (source or subj is not None and not passive and _agent_noun(subj, lex)):
-            return False
-        if not _children(verb, "dobj", "dative", "xcomp", "ccomp", "prt"):
-            return False
-    if trig.type == "attack":
-        if subj is not None and any(w.lower_ in ATTACK.word_list("not_agents") for w in _head_words(subj)):
-            return False
-        if any(w.lower_ in ATTACK.word_list("not_targets") for o in objects for w in _head_words(o)):
-            return False
-        if trig.lemma in ATTACK.word_list("contest_verbs") and (_contest_sentence(verb.sent) or _contest_doc(verb.doc)):
-            return False
-        if trig.lemma in ATTACK.word_list("contest_verbs") and any(p.lower_ in ("over", "about") for p in _children(
-                verb, "prep")) and not _violent(verb.sent, verb):
-            return False  # "Australia and the United Nations have clashed over asylum seekers": a dispute
-        if trig.lemma in ATTACK.word_list("dismissal_verbs") and passive and any(
-                p.lower_ == "from" for p in _children(verb, "prep")):
-            return False  # "was fired from the factory"
-        if trig.lemma in ATTACK.word_list("casualty_verbs") and subj is None and not source \
-                and not _violent(verb.sent, verb):  # an attacker named on the means is violence enough
-            return False
-    if trig.type == "threat" and not source and subj is not None and not passive and not _agent_noun(subj, lex):
-        return False
-    if trig.type in DIRECTED_TYPES and not source and passive and subj is None and not any(
-            res.phrase(s) for s in _children(verb, "nsubjpass")):
-        return False  # "when burden sharing is requested": asked by no one of no one
-    if trig.type == "agreement":
-        wanted = AGREEMENT.table("object_words").get(trig.lemma)
-        if wanted is not None and not any(o.lower_ in wanted for o in objects):
-            return False
-        unwanted = AGREEMENT.table("not_objects").get(trig.lemma, frozenset())
-        if any(o.lower_ in unwanted for o in objects):
-            return False
-        if trig.lemma in AGREEMENT.word_list("actor_object") and not any(res.phrase(o) for o in objects):
-            return False
-        if trig.lemma in AGREEMENT.word_list("to_complement") and not (_children(verb, "xcomp", "dative") or any(
-                p.lower_ == "to" for p in _children(verb, "prep"))):
-            return False
+    cand.targets = (cand.participants or targets) if kind == "agreement" else targets
     return True
+
+
+def _someone_named(cand: Candidate) -> bool:
+    """A noun other than an attack names a party: "cooperation", "deal" alone name no one; a
+    protest is kept when the sentence reports it as happening ("Protests erupted in Jakarta")."""
+    return not (cand.trig.type != "attack" and not cand.source and not cand.targets and not (
+        cand.trig.type == PROTEST.name and _protest_reported(cand.tok, cand.res)))
+
+
+def _attack_not_background(cand: Candidate) -> bool:
+    """"the anniversary of the invasion", "a return to attacks": with no attacker, background."""
+    tok = cand.tok
+    return not (cand.trig.type == "attack" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to")
+                and not cand.source)
 
 
 def _contest_sentence(sent) -> bool:
@@ -412,31 +720,6 @@ def _agent_noun(tok, lex: Lexicon) -> bool:
         or low in lex.title_nouns or low in lex.official_heads \
         or low in lex.group_heads or low in lex.org_words or tok.lower_ in PROTEST.word_list("crowd_nouns") \
         or low in lex.member_nouns
-
-
-def _warning_of_danger(verb, trig: Trigger, res: _Resolver) -> Trigger:
-    """A warning or a vow is a threat when it is given to someone ("warned Kuwait not to interfere") or
-    what it holds out is coercive or violent ("warned of a harsh response", "vowed to continue its
-    holy war"); "warned of a new computer virus" is a pessimistic comment (012), "vowed never to
-    forget the victims" a statement."""
-    code = REGISTRY["statement"].table("unthreatening").get(trig.lemma)
-    if trig.type != "threat" or code is None:
-        return trig
-    lex = res.lex
-    if any(res.phrase(o) or _agent_noun(o, lex) and o.pos_ != "PRON" for o in _children(verb, "dobj")):
-        return trig  # "warned Kuwait not to interfere": a warning to someone
-    stack = [(c, 1) for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl")]
-    while stack:
-        t, depth = stack.pop()
-        kind = lex.intent_actions.get(lex.lemma(t.text, lex.intent_actions)) if t.pos_ == "VERB" else None
-        trig_t = lex.verb_trigger(t.text) if t.pos_ == "VERB" else lex.noun_trigger(t.text) if t.pos_ == "NOUN" else None
-        if kind == "negative" or t.lower_ in lex.sanction_nouns or t.lower_ in lex.negative_objects \
-                or trig_t is not None and trig_t.type in ("attack", "threat", PROTEST.name) \
-                or t.lower_ in ATTACK.word_list("violence_words"):
-            return trig
-        if depth < 5:
-            stack += [(c, depth + 1) for c in t.children]
-    return Trigger("statement", code, trig.lemma)
 
 
 def _crowd_act(verb, res: _Resolver) -> Trigger | None:
