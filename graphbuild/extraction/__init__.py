@@ -9,7 +9,8 @@ One concern per module, each depending only on those above it:
 :mod:`.coreference`  which actor a pronoun, description or common-noun group stands for
 :mod:`.modality`     whether an act happened; announced intentions; acts that are content only
 :mod:`.arguments`    objects, content targets, participants, place and date of an event
-:mod:`.triggers`     a trigger verb or noun -> an event with its arguments
+:mod:`.triggers`     the event rules: small steps that read one trigger word's event
+:mod:`.rules`        the order in which those steps run (``VERB_STEPS``, ``NOUN_STEPS``, ...)
 :mod:`.document`     the driver, :func:`extract_document`, with the order of the steps
 ===================  ====================================================================
 
