@@ -16,14 +16,13 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshot import build_page  # noqa: E402
+from screenshot import build_page, open_page  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -66,15 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        tab = browser.new_page(viewport={"width": 1280, "height": 800})
-        tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
-        tab.goto(page.as_uri())
-        deadline = time.monotonic() + 60
-        while not tab.evaluate("!!(window.graphbuild && window.graphbuild.readyAt)"):
-            if time.monotonic() > deadline:
-                print("the page never finished drawing", file=sys.stderr)
-                return 1
-            time.sleep(0.05)
+        tab = open_page(browser, page, {"width": 1280, "height": 800})
         r = tab.evaluate(PROBE)
         browser.close()
     share = r["lonely"] / r["nodes"] if r["nodes"] else 0.0

@@ -521,3 +521,54 @@ def test_notebook_views_share_scripts_and_all_draw(browser, tmp_path):
         assert len(frame.evaluate("graphbuild.visible().edges")) == len(page_data(G)["edges"])
     assert errors == [] and blocked == []
     page.close()
+
+
+# ---------------------------------------------------------------------------
+# labels: room for every name on small graphs
+
+
+def _label_counts():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import bench_labels
+
+    return bench_labels
+
+
+def crowded_graph():
+    """A hub meeting twenty actors with long names, and a ring of statements among them."""
+    try:
+        from test_render import make_graph
+    except ImportError:  # pragma: no cover
+        from tests.test_render import make_graph
+    names = [f"Deputy Minister of Foreign Affairs number {i}" for i in range(20)]
+    actors = [{"id": "actor:hub", "label": "Special Envoy"}] + [
+        {"id": f"actor:a{i}", "label": name} for i, name in enumerate(names)]
+    events = [{"id": f"event:m{i}", "type": "meeting", "source_id": "actor:hub", "target_ids": [f"actor:a{i}"],
+               "trigger": "met", "sentence": f"The envoy met {name}."} for i, name in enumerate(names)]
+    events += [{"id": f"event:s{i}", "type": "statement", "source_id": f"actor:a{i}",
+                "target_ids": [f"actor:a{(i + 1) % 20}"], "trigger": "told", "sentence": "One told the next."}
+               for i in range(20)]
+    return make_graph(actors, [], events)
+
+
+@pytest.mark.parametrize("which", ["seed", "crowded"])
+def test_labels_do_not_overlap_on_small_graphs(browser, seed_page, tmp_path, which):
+    bench = _label_counts()
+    if which == "seed":
+        path = seed_page[0]
+    else:
+        path = tmp_path / "crowded.html"
+        render_html(crowded_graph(), path)
+    tab = bench.open_page(browser, path, {"width": 1280, "height": 800})
+    views = {f"first view, {k}": v for k, v in bench.measure_view(tab).items()}
+    # Few nodes drawn: the neighbourhood of one actor, fitted (zoomed in).
+    hub = "actor:john-kerry" if which == "seed" else "actor:a3"
+    tab.evaluate("(id) => graphbuild.neighbourhood(id, 1)", hub)
+    time.sleep(0.6)
+    views.update({f"neighbourhood, {k}": v for k, v in bench.measure_view(tab).items()})
+    assert views["first view, zoom x1"]["labels"] >= 19
+    for view, c in views.items():
+        assert (view, c["label_pairs"], c["labels_on_nodes"]) == (view, 0, 0)
+    tab.close()

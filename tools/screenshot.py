@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -58,6 +59,19 @@ def build_page(args: argparse.Namespace, out: Path) -> Path:
     return page
 
 
+def open_page(browser: Any, path: Path, viewport: dict[str, int]) -> Any:
+    """A tab with the page at ``path`` opened offline (every other request aborted) and drawn."""
+    tab = browser.new_page(viewport=viewport)
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    tab.goto(path.as_uri())
+    deadline = time.monotonic() + 60
+    while not tab.evaluate("!!(window.graphbuild && window.graphbuild.readyAt)"):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{path}: the page never finished drawing")
+        time.sleep(0.05)
+    return tab
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, help="a JSONL corpus (default: the Lee articles, bench/corpus/lee.jsonl)")
@@ -66,15 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     page_path = build_page(args, Path(tempfile.mkdtemp()))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 860})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
-        page.goto(page_path.as_uri())
-        deadline = time.monotonic() + 60
-        while not page.evaluate("!!(window.graphbuild && window.graphbuild.readyAt)"):
-            if time.monotonic() > deadline:
-                print("the page never finished drawing", file=sys.stderr)
-                return 1
-            time.sleep(0.05)
+        page = open_page(browser, page_path, {"width": 1360, "height": 860})
         page.wait_for_timeout(800)
         page.screenshot(path=str(DOCS / "screenshot.png"))
 

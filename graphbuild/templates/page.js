@@ -691,6 +691,86 @@
     this.network.redraw();
   };
 
+  // ---- room for labels on small graphs ----------------------------------------
+  //
+  // vis-network's physics keeps the discs of nodes apart, not the labels that
+  // hang under them, which are often wider than the gap to the next node.
+  // Once the layout is still, nodes are pushed apart, each pair along the
+  // axis where they overlap least, until no node's box (its disc and its
+  // label, with a margin) overlaps another's.  Node and label sizes depend on
+  // the node's weight only (scaleByWeight), not on what else is drawn, and a
+  // label keeps its canvas size until it reaches maxVisible on screen, then
+  // shrinks: so the layout stays free of overlaps in any subset (a
+  // neighbourhood, a filter) and at any zoom.
+
+  var LABEL_FACE = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif";
+  var ROOM_MARGIN = 6, ROOM_ROUNDS = 200;
+  var weightRange = (function () {
+    var lo = Infinity, hi = -Infinity;
+    data.nodes.forEach(function (n) { lo = Math.min(lo, n.weight + 1); hi = Math.max(hi, n.weight + 1); });
+    return [lo, hi];
+  })();
+  // vis-network's scaling, over the weights of the whole graph rather than of the drawn nodes.
+  function scaleByWeight(min, max, total, value) {
+    var lo = weightRange[0], hi = weightRange[1];
+    return hi === lo ? 0.5 : Math.max(0, Math.min(1, (value - lo) / (hi - lo)));
+  }
+
+  // Each drawn node's box around its centre: {id, x, y, l, r, t, b} (canvas units).
+  function nodeBoxes(ids) {
+    var body = gb.network.body.nodes;
+    var ctx = document.createElement("canvas").getContext("2d");
+    return ids.filter(function (id) { return body[id]; }).sort().map(function (id) {
+      var n = body[id], size = n.options.size, half = size, below = size;
+      var label = n.options.label;
+      if (label) {
+        var font = n.options.font.size;
+        ctx.font = font + "px " + LABEL_FACE;
+        var lines = String(label).split("\n"), w = 0;
+        lines.forEach(function (line) { w = Math.max(w, ctx.measureText(line).width); });
+        half = Math.max(half, w / 2 + 2);  // vis-network's text stroke is 4 wide
+        below = size + lines.length * font * 1.2 + 2;
+      }
+      return { id: id, x: n.x, y: n.y, l: half + ROOM_MARGIN, r: half + ROOM_MARGIN, t: size + ROOM_MARGIN, b: below + ROOM_MARGIN };
+    });
+  }
+
+  // Push the boxes apart (sweep along x, then fix each overlapping pair);
+  // returns the ids that moved.
+  function separate(boxes) {
+    var moved = Object.create(null);
+    for (var round = 0; round < ROOM_ROUNDS; round++) {
+      var any = false;
+      boxes.sort(function (a, b) { return (a.x - a.l) - (b.x - b.l) || (a.id < b.id ? -1 : 1); });
+      for (var i = 0; i < boxes.length; i++) {
+        var a = boxes[i];
+        for (var j = i + 1; j < boxes.length; j++) {
+          var b = boxes[j];
+          if (b.x - b.l >= a.x + a.r) break;
+          var ox = Math.min(a.x + a.r, b.x + b.r) - Math.max(a.x - a.l, b.x - b.l);
+          var oy = Math.min(a.y + a.b, b.y + b.b) - Math.max(a.y - a.t, b.y - b.t);
+          if (ox <= 0 || oy <= 0) continue;
+          any = true;
+          moved[a.id] = moved[b.id] = true;
+          if (ox < oy) {
+            var sx = (b.x > a.x || (b.x === a.x && b.id > a.id)) ? 1 : -1;
+            a.x -= sx * ox / 2; b.x += sx * ox / 2;
+          } else {
+            var sy = (b.y > a.y || (b.y === a.y && b.id > a.id)) ? 1 : -1;
+            a.y -= sy * oy / 2; b.y += sy * oy / 2;
+          }
+        }
+      }
+      if (!any) break;
+    }
+    return boxes.filter(function (x) { return moved[x.id]; });
+  }
+
+  function makeRoomForLabels() {
+    if (!gb.network || data.layout.large || state.view !== "graph") return;
+    separate(nodeBoxes(gb.nodes.getIds())).forEach(function (x) { gb.network.moveNode(x.id, x.x, x.y); });
+  }
+
   function drawnEdgeCount() {
     if (!gb.network) return 0;
     return layer ? layer.drawn : gb.network.body.edgeIndices.length;
@@ -1455,7 +1535,7 @@
           label: { enabled: true, min: 13, max: 28, drawThreshold: 7, maxVisible: 34 }
         },
         font: {
-          face: "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif",
+          face: LABEL_FACE,
           color: "#1f2328", strokeWidth: 4, strokeColor: "#ffffff"
         }
       },
@@ -1474,6 +1554,8 @@
         stabilization: { enabled: true, iterations: L.stabilization, updateInterval: 50, fit: true }
       } : { enabled: false }
     };
+    // Small graphs: a node keeps its size whatever else is drawn (see makeRoomForLabels).
+    if (!large) options.nodes.scaling.customScalingFunction = scaleByWeight;
     applyFilters();
     performance.mark("graphbuild:datasets");
     var network = new vis.Network($("gb-network"), { nodes: gb.nodes, edges: L.edge_layer ? [] : gb.edges }, options);
@@ -1488,10 +1570,12 @@
       // dragging a node moves only that node.
       network.once("stabilizationIterationsDone", function () {
         network.setOptions({ physics: { enabled: false } });
+        makeRoomForLabels();
         network.once("afterDrawing", markReady);
         fit(false);
       });
     } else {
+      makeRoomForLabels();
       network.once("afterDrawing", markReady);
       fit(false);
     }
