@@ -138,9 +138,12 @@ def build_graph(extraction: Extraction, *, name: str = "graphbuild") -> nx.Multi
     events = sorted(extraction.events, key=lambda e: (e.doc, e.start, e.id))
     doc_ids = {d["id"] for d in extraction.documents if d.get("id")}
     doc_ids.update(e.doc for e in events if e.doc)
-    doc_dates = {d["id"]: d["date"] for d in extraction.documents if d.get("id") and d.get("date")}
+    def by_doc(field: str) -> dict[str, Any]:
+        return dict(sorted((d["id"], d[field]) for d in extraction.documents if d.get("id") and d.get(field)))
+
     G = nx.MultiDiGraph(
-        name=name, documents=sorted(doc_ids), document_dates=dict(sorted(doc_dates.items())), events={}
+        name=name, documents=sorted(doc_ids), document_dates=by_doc("date"),
+        document_titles=by_doc("title"), document_sources=by_doc("source"), events={}
     )
 
     duplicates = 0

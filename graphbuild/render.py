@@ -19,6 +19,8 @@ may come from an article:
   ``textContent`` only, and gives vis-network plain-text tooltips (vis-network
   9.1.2 puts a string ``title`` in with ``innerText``; only ``Element`` titles
   are inserted as nodes);
+* an article's source becomes a link only when it is an http(s) URL (checked
+  here and again in the page), so no ``javascript:`` URL is ever followed;
 * a Content-Security-Policy ``<meta>`` allows only the page's own two inline
   scripts (by SHA-256 hash) and no network fetches at all, so even an
   escaping mistake could neither run injected script nor load anything.
@@ -86,6 +88,8 @@ _STABILIZATION_ITERATIONS = 200
 _VIS_DIR = ("lib", "vis-9.1.2")
 _TEMPLATE_FILES = ("page.html", "page.css", "page.js", "loader.js")
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
+# An article's address the panel links to: a web page, never a javascript: or data: URL.
+_WEB_LINK = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|em|rem|vh|vw)$")
 _JSON_ESCAPES = {
     ord("<"): "\\u003c",
@@ -166,8 +170,11 @@ def page_data(
         edge or not), ``edges``, ``affiliations`` (``{from, to, sentence, doc}``
         for each tie of an actor to the state or organization it serves: not
         events, so they count for no weight), ``same`` (``[state, place]``
-        pairs that name one country) and ``events`` (each with ``doc_date``,
-        its article's date, when it has no ISO date of its own).
+        pairs that name one country), ``document_titles`` and
+        ``document_links`` (document id -> title, and -> web address when its
+        source is an http(s) URL, for the articles the events cite) and
+        ``events`` (each with ``doc_date``, its article's date, when it has
+        no ISO date of its own; events of one happening share ``cluster``).
         ``counts["events_unplaced"]`` is the number of the graph's events
         that name no node (the page says so).  Every string is still raw article text:
         escaping happens in :func:`render_html`.
@@ -207,7 +214,7 @@ def page_data(
     # One edge per unordered pair of distinct nodes, with its distinct events
     # (an event with a target and a place gives two edges per actor).  Widths
     # and weights count happenings (graph.aggregate: the reports of one
-    # happening count once); the panel lists every report.
+    # happening count once); the panel groups the reports by happening.
     pairs: dict[tuple[str, str], set[str]] = {}
     happenings: dict[tuple[str, str], int] = {}
     for u, v, attrs in graph.aggregate(G, attributes=False).edges(data=True):
@@ -243,6 +250,12 @@ def page_data(
     doc_dates = G.graph.get("document_dates") or {}
     for ev in events.values():
         ev["doc_date"] = None if _iso_day(ev["date"]) else _iso_day(doc_dates.get(ev["doc"]))
+    # Titles and web addresses of the articles the panel cites.
+    cited = {ev["doc"] for ev in events.values() if ev["doc"]}
+    titles = G.graph.get("document_titles") or {}
+    sources = G.graph.get("document_sources") or {}
+    doc_titles = {d: _text(titles[d]) for d in sorted(cited) if _text(titles.get(d))}
+    doc_links = {d: sources[d] for d in sorted(cited) if isinstance(sources.get(d), str) and _WEB_LINK.match(sources[d])}
     labels = {i: _node_label(nodes_attrs[i], i) for i in keep}
     for ev in events.values():
         _fill_labels(ev, labels)
@@ -301,6 +314,8 @@ def page_data(
         "edges": edges,
         "affiliations": affiliations,
         "same": _same_country(nodes),
+        "document_titles": doc_titles,
+        "document_links": doc_links,
         "events": {eid: events[eid] for eid in sorted(events)},
     }
 

@@ -572,3 +572,79 @@ def test_labels_do_not_overlap_on_small_graphs(browser, seed_page, tmp_path, whi
     for view, c in views.items():
         assert (view, c["label_pairs"], c["labels_on_nodes"]) == (view, 0, 0)
     tab.close()
+
+
+# ---------------------------------------------------------------------------
+# reports of one happening
+
+
+def happening_graph():
+    """One meeting reported by three articles (one of them twice), and a statement reported once."""
+    from graphbuild.cluster import assign_clusters
+    from graphbuild.graph import build_graph
+    from graphbuild.types import Actor, Event, Extraction
+
+    actors = [Actor("John Kerry", "person", mentions=4), Actor("Sergei Lavrov", "person", mentions=4)]
+    docs = [
+        {"id": "ap.txt", "title": "Kerry and Lavrov meet in Geneva", "date": "2016-05-02",
+         "source": "https://news.example/ap/kerry-lavrov"},
+        {"id": "rt.txt", "title": "Lavrov hosts Kerry", "date": "2016-05-02", "source": "javascript:alert(1)"},
+        {"id": "wire.txt", "title": None, "date": "2016-05-03", "source": "wire.txt"},
+    ]
+    meeting = dict(type="meeting", source="John Kerry", targets=["Sergei Lavrov"], trigger="met",
+                   source_id="actor:john-kerry", target_ids=["actor:sergei-lavrov"])
+    events = [
+        Event(**meeting, date="2016-05-02", doc="ap.txt", start=1, sentence="Kerry met Lavrov in Geneva on Monday."),
+        Event(**meeting, date="2016-05-02", doc="rt.txt", start=1, sentence="Lavrov and Kerry met for three hours."),
+        Event(**meeting, date="2016-05-02", doc="rt.txt", start=9, sentence="The two men met again after lunch."),
+        Event(**meeting, date="2016-05-03", doc="wire.txt", start=1, sentence="Kerry met Lavrov, officials said."),
+        Event("statement", "Sergei Lavrov", ["John Kerry"], trigger="told", date="2016-05-03", doc="wire.txt",
+              start=2, sentence="Lavrov told Kerry the truce would hold.", source_id="actor:sergei-lavrov",
+              target_ids=["actor:john-kerry"]),
+    ]
+    x = assign_clusters(Extraction(documents=docs, actors=actors, events=events))
+    return build_graph(x)
+
+
+def test_reports_of_one_happening_are_one_entry_that_unfolds(browser, tmp_path):
+    path = tmp_path / "happening.html"
+    render_html(happening_graph(), path)
+    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened.js("graphbuild.select('actor:john-kerry')")
+    panel = opened.page.locator("#gb-panel")
+    # Five reports, two happenings: one entry each.
+    assert panel.locator(".gb-sub").last.text_content() == "5 events in 2 happenings"
+    entries = panel.locator(".gb-events > li")
+    assert entries.count() == 2
+    meeting = entries.nth(0)
+    head = meeting.locator(".gb-event-head").text_content()
+    assert "meeting" in head and "2016-05-02" in head and "reported in 3 articles" in head
+    assert meeting.locator(".gb-who").text_content() == "John Kerry \u2192 Sergei Lavrov"
+    # The first report is shown, the others unfold: every sentence can be reached.
+    assert meeting.locator(".gb-sentence").first.is_visible()
+    summary = meeting.locator("summary")
+    assert summary.text_content() == "3 more reports"
+    later = meeting.locator(".gb-report")
+    assert later.count() == 3 and not later.first.is_visible()
+    summary.click()
+    assert [later.nth(i).locator(".gb-sentence").text_content() for i in range(3)] == [
+        "Lavrov and Kerry met for three hours.", "The two men met again after lunch.",
+        "Kerry met Lavrov, officials said."]
+    assert later.nth(0).locator("mark").text_content() == "met"
+    # Each report names its article: title and id, linked only to a web address.
+    assert meeting.locator(".gb-doc").first.text_content() == "Source: Kerry and Lavrov meet in Geneva (ap.txt)"
+    assert meeting.locator("a.gb-doc-name").first.get_attribute("href") == "https://news.example/ap/kerry-lavrov"
+    assert later.nth(0).locator(".gb-doc").text_content() == "Source: Lavrov hosts Kerry (rt.txt)"
+    assert meeting.locator("a.gb-doc-name").count() == 1  # javascript: is not a link
+    assert later.nth(2).locator(".gb-doc").text_content() == "Source: wire.txt"
+    assert later.nth(2).locator(".gb-date").text_content() == "2016-05-03"
+    # A happening reported once is one plain entry; the edge's panel groups the same way.
+    assert entries.nth(1).locator("summary").count() == 0
+    opened.js("graphbuild.select('actor:sergei-lavrov')")
+    assert panel.locator(".gb-sub").last.text_content() == "5 events in 2 happenings"
+    # A filter that leaves one report per happening: plain entries again.
+    opened.js("graphbuild.setDateRange('2016-05-03', '2016-05-03')")
+    assert panel.locator(".gb-sub").last.text_content() == "2 events (3 hidden by the filters)"
+    assert panel.locator(".gb-events summary").count() == 0
+    assert opened.errors == [] and opened.blocked == [] and opened.dialogs == []
+    opened.page.close()

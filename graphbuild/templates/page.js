@@ -29,6 +29,8 @@
   // The most connected nodes keep a readable label even fully zoomed out.
   var LABELS_ALWAYS = 12, LABEL_ALWAYS_PX = 12;
   var ISO = /^(\d{4})(-\d{2})?(-\d{2})?/;
+  // The only addresses an article's link may have: no javascript: or data: URL is ever followed.
+  var WEB_LINK = /^https?:\/\/[^\s]+$/i;
   // A name longer than this is clipped where it is drawn; hovering shows it whole.
   var LABEL_CLIP = 80;
   // The first view of a corpus: the actors and places with the most events, this many.
@@ -48,6 +50,8 @@
   var EVENT_COLORS = data.colors.events, NODE_COLORS = data.colors.nodes, OTHER_COLOR = data.colors.other;
   var events = data.events;
   var affiliations = data.affiliations || [];
+  var docTitles = data.document_titles || {};
+  var docLinks = data.document_links || {};
   var sameCountry = data.same || [];
   var nodeById = Object.create(null);
   var edgeById = Object.create(null);
@@ -114,8 +118,12 @@
     b.addEventListener("click", onClick);
     return b;
   }
+  function own(map, key) {
+    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : null;
+  }
   function colorOf(map, key) {
-    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : OTHER_COLOR;
+    var c = own(map, key);
+    return c === null ? OTHER_COLOR : c;
   }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
   function isPlace(id) { return nodeById[id] && nodeById[id].kind === "place"; }
@@ -285,8 +293,7 @@
         width: Math.min(1.2 + 1.6 * Math.log2(n), 10),
         color: { color: color, highlight: color, hover: color, opacity: 0.8 },
         dashes: !occurred,
-        title: ends + "\n" + plural(n, "event") + ": " + parts.join(", ") +
-          (reports > n ? " (" + plural(reports, "report") + ")" : "") +
+        title: ends + "\n" + eventsIn(reports, n) + ": " + parts.join(", ") +
           (occurred ? "" : "\nnone occurred (planned, proposed, negated or hypothetical)")
       }
     };
@@ -895,19 +902,53 @@
     return q;
   }
 
-  function eventItem(ev) {
-    var li = el("li", "gb-event");
+  function eventHead(ev, reports) {
     var head = el("div", "gb-event-head");
     var badge = el("span", "gb-badge", ev.type);
     badge.style.background = colorOf(EVENT_COLORS, ev.type);
     head.appendChild(badge);
     if (ev.status !== "occurred") head.appendChild(el("span", "gb-status", ev.status));
     if (ev.cameo) head.appendChild(el("span", "gb-cameo", "CAMEO " + ev.cameo));
+    var when = whenOf(ev);
+    if (when) head.appendChild(el("span", "gb-date", when));
+    if (reports > 1) head.appendChild(el("span", "gb-reports", "reported in " + reports + " articles"));
+    return head;
+  }
+  function whenOf(ev) {
     var when = ev.date || ev.date_text;
     if (!when && ev.doc_date) when = ev.doc_date + " (article date)";
-    if (when) head.appendChild(el("span", "gb-date", when));
-    if (ev.reports > 1) head.appendChild(el("span", "gb-reports", "reported in " + ev.reports + " articles"));
-    li.appendChild(head);
+    return when;
+  }
+
+  // The article of a report: its title and id, a link when the article has a web address.
+  function sourceOf(ev) {
+    var p = el("p", "gb-doc", "Source: ");
+    var title = own(docTitles, ev.doc), link = own(docLinks, ev.doc);
+    var name = title ? title + " (" + ev.doc + ")" : ev.doc;
+    var a = named(link && WEB_LINK.test(link) ? "a" : "span", "gb-doc-name", name);
+    if (a.tagName === "A") {
+      a.href = link;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+    }
+    p.appendChild(a);
+    return p;
+  }
+
+  // What one report says: its sentence (trigger marked), quote and article.
+  function evidenceOf(ev, into) {
+    into.appendChild(sentence(ev));
+    if (ev.quote) into.appendChild(el("p", "gb-quote", "\u201c" + ev.quote + "\u201d"));
+    if (ev.doc) into.appendChild(sourceOf(ev));
+  }
+
+  // One happening: its type, date, parties and first report; with more
+  // reports, "N more reports" unfolds the sentence and article of each.
+  function eventItem(ids) {
+    var ev = events[ids[0]], reports = 0;
+    ids.forEach(function (id) { reports = Math.max(reports, events[id].reports || 1); });
+    var li = el("li", "gb-event");
+    li.appendChild(eventHead(ev, reports));
 
     var who = el("div", "gb-who");
     who.appendChild(nodeLink(ev.source_id, ev.source));
@@ -924,26 +965,53 @@
       who.appendChild(nodeLink(ev.place_id, ev.place));
     }
     li.appendChild(who);
-    li.appendChild(sentence(ev));
-    if (ev.quote) li.appendChild(el("p", "gb-quote", "\u201c" + ev.quote + "\u201d"));
-    if (ev.doc) li.appendChild(el("p", "gb-doc", "Source: " + ev.doc));
+    evidenceOf(ev, li);
+    if (ids.length > 1) {
+      var more = el("details", "gb-more-reports");
+      more.appendChild(el("summary", null, plural(ids.length - 1, "more report")));
+      var ol = el("ol", "gb-report-list");
+      ids.slice(1).forEach(function (id) {
+        var r = events[id], item = el("li", "gb-report");
+        var when = whenOf(r);
+        if (when && when !== whenOf(ev)) item.appendChild(el("p", "gb-date", when));
+        evidenceOf(r, item);
+        ol.appendChild(item);
+      });
+      more.appendChild(ol);
+      li.appendChild(more);
+    }
     return li;
+  }
+
+  // The events of ids grouped by happening (their cluster), in the order of their first report.
+  function happenings(ids) {
+    var groups = [], at = Object.create(null);
+    ids.forEach(function (id) {
+      var key = events[id].cluster || id;
+      if (!(key in at)) { at[key] = groups.length; groups.push([]); }
+      groups[at[key]].push(id);
+    });
+    return groups;
+  }
+  function eventsIn(n, happened) {
+    return plural(n, "event") + (happened < n ? " in " + plural(happened, "happening") : "");
   }
 
   function eventList(ids) {
     var frag = document.createDocumentFragment();
     var shown = ids.filter(function (id) { return events[id] && passes(events[id]); });
     var hidden = ids.length - shown.length;
-    frag.appendChild(el("p", "gb-sub", plural(shown.length, "event") +
+    var groups = happenings(shown);
+    frag.appendChild(el("p", "gb-sub", eventsIn(shown.length, groups.length) +
       (hidden ? " (" + hidden + " hidden by the filters)" : "")));
     var ol = el("ol", "gb-events");
     frag.appendChild(ol);
     var done = 0;
     function more() {
-      var stop = Math.min(done + PANEL_PAGE, shown.length);
-      for (; done < stop; done++) ol.appendChild(eventItem(events[shown[done]]));
-      if (done < shown.length) {
-        var b = button("gb-more", "Show " + Math.min(PANEL_PAGE, shown.length - done) + " more", function () { b.remove(); more(); });
+      var stop = Math.min(done + PANEL_PAGE, groups.length);
+      for (; done < stop; done++) ol.appendChild(eventItem(groups[done]));
+      if (done < groups.length) {
+        var b = button("gb-more", "Show " + Math.min(PANEL_PAGE, groups.length - done) + " more", function () { b.remove(); more(); });
         ol.appendChild(b);
       }
     }
