@@ -350,12 +350,22 @@ def test_progress_is_called_once_per_document_in_order(pipeline, tmp_path: Path)
     assert calls == [(name, n) for n, name in enumerate(ARTICLES, 1)]
 
 
+@pytest.fixture(scope="module")
+def megabyte(pipeline) -> tuple[str, Extraction]:
+    """A text of a million characters and its extraction (two workers, one piece per batch).
+
+    Parsing it takes most of this module's time, so the tests of huge documents share it.
+    """
+    text = _huge_text(1_000_000)
+    return text, extract(documents=[Document(id="big", text=text)], pipeline=pipeline, workers=2,
+                         batch_size=1)
+
+
 @pytest.mark.model
-def test_huge_document_offsets_point_into_the_whole_text(pipeline) -> None:
-    text = _huge_text(300_000)
+def test_huge_document_offsets_point_into_the_whole_text(megabyte) -> None:
+    text, x = megabyte
     assert len(text) > 3 * MAX_DOC_CHARS
-    x = extract(documents=[Document(id="huge", text=text)], pipeline=pipeline, workers=2, batch_size=1)
-    assert [d["id"] for d in x.documents] == ["huge"]
+    assert [d["id"] for d in x.documents] == ["big"]
     assert len(x.events) > 100
     for e in x.events:
         assert text[e.start:e.end].strip() == e.sentence
@@ -367,9 +377,8 @@ def test_huge_document_offsets_point_into_the_whole_text(pipeline) -> None:
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_megabyte_document_end_to_end(pipeline) -> None:
-    text = _huge_text(1_000_000)
-    x = extract(documents=[Document(id="big", text=text)], pipeline=pipeline, workers=2)
+def test_megabyte_document_end_to_end(megabyte) -> None:
+    text, x = megabyte
     assert x.summary()["documents"] == 1 and not x.skipped
     assert max(e.end for e in x.events) > 950_000
     assert all(text[e.start:e.end].strip() == e.sentence for e in x.events)
