@@ -158,6 +158,27 @@ def pipeline():
 
 
 @pytest.fixture
+def reuse_pipeline(request, monkeypatch):
+    """``load_pipeline()`` with the default model hands out the session ``pipeline``.
+
+    For tests of commands that load a pipeline per run (the CLI, ``extract``
+    without ``pipeline=``): they get the pipeline the run would load, without
+    loading the model again.  Other arguments still load a pipeline; loading
+    itself is tested in test_tagmap, test_blas and test_lexicon.
+    """
+    from graphbuild import nlp
+
+    load = nlp.load_pipeline
+
+    def shared(model=None, *, lexicon=None, blas="auto"):
+        if model is None and lexicon is None and blas == "auto":
+            return request.getfixturevalue("pipeline")
+        return load(model, lexicon=lexicon, blas=blas)
+
+    monkeypatch.setattr(nlp, "load_pipeline", shared)
+
+
+@pytest.fixture
 def small_extraction() -> Extraction:
     """Seven actors, three places, eleven events over two documents."""
     return make_small_extraction()

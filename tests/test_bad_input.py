@@ -29,6 +29,9 @@ from graphbuild.read import IGNORED_DATE, document_from_text, iter_documents, pr
 from graphbuild.types import GraphbuildError
 from graphbuild.outputs import exclusive_lock
 
+# Commands run in this process and share the session pipeline (see conftest.reuse_pipeline).
+pytestmark = pytest.mark.usefixtures("reuse_pipeline")
+
 ROOT = Path(__file__).resolve().parents[1]
 KERRY = "Kerry met Lavrov in Geneva.\n"
 MODI = "Narendra Modi met Nawaz Sharif in Lahore.\n"

@@ -12,6 +12,9 @@ import pytest
 
 from graphbuild.cli import main, sample_path
 
+# Commands run in this process and share the session pipeline (see conftest.reuse_pipeline).
+pytestmark = pytest.mark.usefixtures("reuse_pipeline")
+
 SCHEMA = Path(__file__).parent / "data" / "extraction-schema.json"
 XSS_ARTICLE = (
     "Foreign Minister Adel al-Jubeir met John Kerry in Geneva on Monday. "

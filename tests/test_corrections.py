@@ -20,6 +20,9 @@ from graphbuild.corrections import (
 from graphbuild.graph import build_graph
 from graphbuild.types import Extraction, GraphbuildError
 
+# Commands run in this process and share the session pipeline (see conftest.reuse_pipeline).
+pytestmark = pytest.mark.usefixtures("reuse_pipeline")
+
 KERRY, JUBEIR, LAVROV = "actor:john-kerry", "actor:adel-al-jubeir", "actor:sergei-lavrov"
 ASSAD, SYRIA, UN, JAISH = "actor:bashar-al-assad", "actor:syria", "actor:united-nations", "actor:jaish-al-fatah"
 

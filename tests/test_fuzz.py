@@ -157,6 +157,7 @@ def _random_file(rng: random.Random, folder: Path, i: int) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.usefixtures("reuse_pipeline")
 @pytest.mark.parametrize("seed", [1, 2])
 def test_cli_fuzz_over_random_files(seed: int, tmp_path: Path, capsys) -> None:
     rng = random.Random(seed)
