@@ -3,7 +3,8 @@
 Every word list the extraction rules read lives in ``graphbuild/data``:
 
 =====================  ==================================================================
-``event_types.json``   the event types and their trigger words (:mod:`graphbuild.event_types`)
+``event_types.json``   the event types, their trigger words and the word lists of their rules
+                       (:mod:`graphbuild.event_types`)
 ``lexicon.json``       irregular verb forms and light verbs ("made a visit")
 ``mentions.json``      words that make or shape actors and places: titles, honorifics,
                        heads of official and group phrases, organization and place words
@@ -21,10 +22,17 @@ spaCy config), to :func:`graphbuild.events.extract_document` and to
 :func:`graphbuild.resolve.resolve`; the actor code book is built from it
 (:func:`graphbuild.codes.codebook_for`).  To change a word list for one run, copy the
 files you change into a folder and load it: ``load_lexicon("my-words/")`` (files
-missing from the folder come from the package; ``event_types.json`` and
-``names.json`` are read from the package only).  A lexicon pickles as the texts of
-its folder's files, so a process on another machine (a Dask worker) reads the same
-words without the folder.
+missing from the folder come from the package; ``names.json`` is read from the
+package only).  A folder's ``event_types.json`` changes the words of the event types
+-- their trigger verbs, nouns and phrasal verbs, the word lists and tables their rules
+read, the codes of the rules -- but not the types: it lists the package's types, each
+with the package's lists and rules, and its name, CAMEO roots, arguments and colour as
+the package has them (a new type is a change to the package, see CONTRIBUTING.md);
+anything else is a :class:`~graphbuild.types.GraphbuildError` naming the file.  The
+rules read the words of the types from the lexicon they are given (``lex.asking_verbs``,
+``lex.rules["visit"]``), never from :data:`~graphbuild.event_types.REGISTRY`.  A
+lexicon pickles as the texts of its folder's files, so a process on another machine (a
+Dask worker) reads the same words without the folder.
 
 Nothing here knows spaCy: the lists are plain strings, and :class:`Lexicon`
 answers questions such as "which event does this word trigger?" or "which
@@ -41,7 +49,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from .event_types import REGISTRY
+from .cameo import is_code
+from .event_types import REGISTRY, EventType, EventTypes
 from .types import GraphbuildError
 from .util import atomic_write_text, load_data
 
@@ -110,6 +119,57 @@ class Lexicon:
     finite_only: frozenset[str]
     #: Phrases that make a reported clause an accusation of its subject ("had illegally intruded").
     accusing_phrases: frozenset[str]
+    #: The verbs of ``phrasal`` ("call" of "call on").
+    phrasal_verbs: frozenset[str]
+    #: Events a rule makes rather than a trigger word: rule -> (type, CAMEO code)
+    #: (``rules["according to"] == ("statement", "010")``).
+    rules: Mapping[str, tuple[str, str]]
+    #: Verb + particle that is no event of the type ("blasted off" is no attack), by type.
+    not_phrasal: Mapping[str, frozenset[str]]
+    #: Statement verbs that report what someone said, with no act of their own ("announce",
+    #: "confirm" have one).
+    reporting_verbs: frozenset[str]
+    #: Statement verbs whose object is whom the speaker addressed ("told Kerry", "briefed President Ford").
+    addressee_verbs: frozenset[str]
+    #: Threat verbs that are a statement (-> its code) when addressed to no one and holding out
+    #: nothing coercive ("warned of a new computer virus" 012).
+    unthreatening: Mapping[str, str]
+    #: Meeting verbs whose subject takes part in the meeting their object names ("attended a summit").
+    holding_verbs: frozenset[str]
+    #: Appeal verbs whose object, or the subject of whose clause, is the one asked ("wants Putin to attack").
+    asking_verbs: frozenset[str]
+    #: Agreement verbs that are one only with one of these objects ("share intelligence").
+    object_words: Mapping[str, frozenset[str]]
+    #: Agreement verbs that are none with one of these objects ("accepted the prize").
+    not_objects: Mapping[str, frozenset[str]]
+    #: Agreement verbs that need an actor as their object ("recognise Kosovo").
+    actor_object: frozenset[str]
+    #: Agreement verbs that need "to" ("committed to the plan", not "committed acts").
+    to_complement: frozenset[str]
+    #: Modifiers that make an attack noun no attack: the attack's ``not_after`` and the protest's
+    #: ``strike_modifiers`` ("hunger strike").
+    not_attack_modifiers: frozenset[str]
+    #: Subjects or agents that make an attack verb no attack ("the storm struck").
+    not_agents: frozenset[str]
+    #: Objects that make an attack verb no attack ("battling the blaze").
+    not_targets: frozenset[str]
+    #: Attack verbs that are a contest among ``competition_words`` ("beat South Africa by 246 runs").
+    contest_verbs: frozenset[str]
+    competition_words: frozenset[str]
+    #: Verbs of harm that are an attack without an agent only among ``violence_words``.
+    casualty_verbs: frozenset[str]
+    violence_words: frozenset[str]
+    #: "was fired from the factory": a dismissal, not an attack.
+    dismissal_verbs: frozenset[str]
+    #: Verbs that are a protest when a crowd does them, with their codes: the protest's
+    #: ``crowd_verbs`` ("strike": 143) and its own verbs ("demonstrate", "rally").
+    crowd_verbs: Mapping[str, str]
+    #: The words for such a crowd ("protesters", "workers").
+    crowd_nouns: frozenset[str]
+    #: Modifiers that make "strike" a protest, with their codes ("hunger strike" 142).
+    strike_modifiers: Mapping[str, str]
+    #: Verbs that report a protest named by a noun as happening ("protests erupted").
+    occurrence_verbs: frozenset[str]
 
     # -- morphology and light verbs (lexicon.json) ------------------------------------------
     #: Irregular inflected form -> lemma ("met" -> "meet").
@@ -265,11 +325,7 @@ class Lexicon:
         return None
 
     def phrasal_trigger(self, verb: str, particle: str) -> Trigger | None:
-        return self.phrasal.get((self.lemma(verb, self._phrasal_verbs), particle.lower()))
-
-    @property
-    def _phrasal_verbs(self) -> frozenset[str]:
-        return frozenset(v for v, _ in self.phrasal)
+        return self.phrasal.get((self.lemma(verb, self.phrasal_verbs), particle.lower()))
 
     def is_light_verb(self, word: str) -> bool:
         return self.lemma(word, self.light_verbs) in self.light_verbs
@@ -438,23 +494,144 @@ _LISTS = {
                             "carrier_nouns", "sanction_nouns", "arrival_verbs")),
 }
 #: Every file a lexicon folder may hold.
-_WORD_FILES = frozenset({*_LISTS, "lexicon.json", "gazetteer.json", "news_agencies.json"})
+_WORD_FILES = frozenset({*_LISTS, "event_types.json", "lexicon.json", "gazetteer.json", "news_agencies.json"})
 
 
-def _trigger_tables() -> dict[str, Any]:
-    """The trigger tables and trigger word lists, from the event-type registry."""
-    verbs, nouns, phrasal = {}, {}, {}
-    for t in REGISTRY.values():
-        verbs.update({k: Trigger(t.name, code, k) for k, code in t.verbs.items()})
+#: Word lists and tables of one event type that are fields of the lexicon: field -> (type, key).
+_TYPE_WORDS = {
+    "reporting_verbs": ("statement", "reporting_verbs"), "addressee_verbs": ("statement", "addressee_verbs"),
+    "unthreatening": ("statement", "unthreatening"),
+    "holding_verbs": ("meeting", "holding_verbs"),
+    "asking_verbs": ("appeal", "asking_verbs"),
+    "object_words": ("agreement", "object_words"), "not_objects": ("agreement", "not_objects"),
+    "actor_object": ("agreement", "actor_object"), "to_complement": ("agreement", "to_complement"),
+    "not_agents": ("attack", "not_agents"), "not_targets": ("attack", "not_targets"),
+    "contest_verbs": ("attack", "contest_verbs"), "competition_words": ("attack", "competition_words"),
+    "casualty_verbs": ("attack", "casualty_verbs"), "violence_words": ("attack", "violence_words"),
+    "dismissal_verbs": ("attack", "dismissal_verbs"),
+    "crowd_nouns": ("protest", "crowd_nouns"), "strike_modifiers": ("protest", "strike_modifiers"),
+    "occurrence_verbs": ("protest", "occurrence_verbs"),
+}
+
+def _event_types(files: _Files) -> EventTypes:
+    """The package's event types with the trigger words of the folder's ``event_types.json``.
+
+    The folder may change every word of a type's ``triggers`` but not the types themselves:
+    the same types, each with the package's lists and rules (a new type is a change to the
+    package: CONTRIBUTING.md, "Add an event type"), and name, CAMEO roots, arguments and
+    colour as the package has them (or left out).
+    """
+    where, data = files.get("event_types.json")
+    if "event_types.json" not in files.texts:
+        return REGISTRY
+    package = {t["name"]: t for t in load_data("event_types.json")["types"]}
+    entries = data.get("types") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(t, dict) and isinstance(t.get("name"), str)
+                                                for t in entries):
+        raise GraphbuildError(f"{where}: 'types' must be a list of event types, each with its 'name'")
+    known = ", ".join(package)
+    types, seen = [], set()
+    for entry in entries:
+        name = entry["name"]
+        if name not in package:
+            raise GraphbuildError(f"{where}: {name!r} is not one of graphbuild's event types ({known}); "
+                                  "a folder changes the words of the types, a new type is a change to the package")
+        if name in seen:
+            raise GraphbuildError(f"{where}: the event type {name!r} is listed twice")
+        seen.add(name)
+        own = package[name]
+        for key, value in entry.items():
+            if key not in ("name", "triggers") and value != own.get(key):
+                raise GraphbuildError(f"{where}: the {key!r} of {name!r} differs from the package's; "
+                                      "a folder changes only the type's 'triggers'")
+        triggers = entry.get("triggers")
+        if not isinstance(triggers, dict):
+            raise GraphbuildError(f"{where}: the event type {name!r} has no 'triggers' table")
+        _check_trigger_keys(where, name, triggers, own["triggers"])
+        try:
+            types.append(EventType.from_dict({**own, "triggers": triggers}))
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise GraphbuildError(f"{where}: the triggers of {name!r} are malformed ({exc})") from exc
+    missing = [n for n in package if n not in seen]
+    if missing:
+        raise GraphbuildError(f"{where}: the event type {missing[0]!r} is missing; a folder lists every "
+                              f"type of the package ({known}) and changes only their words")
+    order = list(package)
+    return EventTypes(sorted(types, key=lambda t: order.index(t.name)))
+
+
+def _check_trigger_keys(where: str, name: str, triggers: dict, own: dict) -> None:
+    """A type's ``triggers`` in a folder hold the package's lists and rules, each of its kind."""
+    for key in own:
+        if key not in triggers:
+            raise GraphbuildError(f"{where}: the triggers of {name!r} lack {key!r} (an empty one will do)")
+    for key, value in triggers.items():
+        if key not in own:
+            raise GraphbuildError(f"{where}: {key!r} is no word list of the event type {name!r} "
+                                  f"(it has {', '.join(own)})")
+        if not isinstance(value, type(own[key])) or not all(isinstance(w, str) for w in value):
+            kind = "a table of words" if isinstance(own[key], dict) else "a list of words"
+            raise GraphbuildError(f"{where}: {key!r} of {name!r} must be {kind}")
+        if key in ("verbs", "phrasal", "rules") and not all(isinstance(v, str) for v in value.values()):
+            raise GraphbuildError(f"{where}: {key!r} of {name!r} must give each word a CAMEO code")
+    if set(triggers.get("rules", {})) != set(own.get("rules", {})):
+        raise GraphbuildError(f"{where}: the rules of {name!r} must be the package's "
+                              f"({', '.join(own.get('rules', {})) or 'none'}); change only their codes")
+
+
+def _codes_of(t: EventType) -> list[tuple[str, str]]:
+    """(word, CAMEO code) of every code an event type's triggers give."""
+    return [*t.verbs.items(), *((w, c) for w, (c, _) in t.nouns.items()), *t.phrasal.items(), *t.rules.items(),
+            *((w, c) for table in t.tables.values() for w, c in table.items() if isinstance(c, str))]
+
+
+def _trigger_tables(types: EventTypes, where: str) -> dict[str, Any]:
+    """The trigger tables and the rules' word lists of ``types`` (read from ``where``)."""
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    phrasal: dict[tuple[str, str], Trigger] = {}
+    rules: dict[str, tuple[str, str]] = {}
+    for t in types.values():
+        for word, code in _codes_of(t):
+            if not is_code(code) or code[:2] not in t.cameo:
+                raise GraphbuildError(f"{where}: the code {code!r} of {word!r} is no CAMEO code under the "
+                                      f"roots of {t.name!r} ({', '.join(t.cameo)})")
+        for table, words in (("verb", t.verbs), ("phrasal verb", t.phrasal)):
+            for word in words:
+                other = (verbs if table == "verb" else phrasal).get(word if table == "verb" else _pair(word))
+                if other is not None:
+                    raise GraphbuildError(f"{where}: the {table} {word!r} is a trigger of both {other.type} "
+                                          f"and {t.name}")
+            if table == "verb":
+                verbs.update({k: Trigger(t.name, code, k) for k, code in words.items()})
+            else:
+                phrasal.update({_pair(k): Trigger(t.name, code, k) for k, code in words.items()})
         for k, (code, only_after) in t.nouns.items():
-            nouns[k] = _merged(nouns.get(k), Trigger(t.name, code, k, only_after))
-        for k, code in t.phrasal.items():
-            verb, particle = k.split(" ", 1)
-            phrasal[(verb, particle)] = Trigger(t.name, code, k)
+            try:
+                nouns[k] = _merged(nouns.get(k), Trigger(t.name, code, k, only_after))
+            except ValueError as exc:
+                raise GraphbuildError(f"{where}: {exc}") from exc
+        rules.update({rule: (t.name, code) for rule, code in t.rules.items()})
+    words: dict[str, Any] = {}
+    for field, (name, key) in _TYPE_WORDS.items():
+        t = types[name]
+        words[field] = t.tables[key] if key in t.tables else t.words[key]
+    words["finite_only"] = types.words("finite_only")
+    words["accusing_phrases"] = types.words("accusing_phrases")
+    words["not_phrasal"] = MappingProxyType({n: t.word_list("not_phrasal") for n, t in types.items()
+                                             if "not_phrasal" in t.words})
+    words["not_attack_modifiers"] = types["attack"].word_list("not_after") | frozenset(words["strike_modifiers"])
+    words["crowd_verbs"] = MappingProxyType({**types["protest"].table("crowd_verbs"), **types["protest"].verbs})
     return {
         "verbs": MappingProxyType(verbs), "nouns": MappingProxyType(nouns), "phrasal": MappingProxyType(phrasal),
-        "finite_only": REGISTRY.words("finite_only"), "accusing_phrases": REGISTRY.words("accusing_phrases"),
+        "phrasal_verbs": frozenset(v for v, _ in phrasal), "rules": MappingProxyType(rules), **words,
     }
+
+
+def _pair(phrasal: str) -> tuple[str, str]:
+    """"call on" -> ("call", "on")."""
+    verb, particle = phrasal.split(" ", 1)
+    return verb, particle
 
 
 @lru_cache(maxsize=8)
@@ -472,7 +649,7 @@ def _load(data_dir: str | None) -> Lexicon:
         for alias in c["aliases"]:
             by_name.setdefault(alias.lower(), iso)
     return Lexicon(
-        **_trigger_tables(),
+        **_trigger_tables(_event_types(files), files.get("event_types.json")[0]),
         irregular=files.table("lexicon.json", "irregular"),
         light_verbs=files.words("lexicon.json", "light_verbs"),
         **lists,

@@ -235,3 +235,116 @@ def test_extraction_codes_actors_with_the_lexicon_of_its_pipeline(pipeline, aote
              for p in (pipeline, custom)]
     for _, actor, default, coded in CODED:
         assert (codes[0].get(actor), codes[1].get(actor)) == (default, coded)
+
+
+# ---------------------------------------------------------------------------
+# A folder changes the words of the event types, never the types
+# ---------------------------------------------------------------------------
+def _event_types_folder(tmp_path: Path, change) -> Path:
+    """A folder whose event_types.json is the package's with ``change(types by name, data)`` applied."""
+    data = json.loads((DATA / "event_types.json").read_text(encoding="utf-8"))
+    change({t["name"]: t for t in data["types"]}, data)
+    (tmp_path / "event_types.json").write_text(json.dumps(data), encoding="utf-8")
+    return tmp_path
+
+
+def _beseech(types, data) -> None:
+    """A new appeal verb that asks its object ("beseeched Iran to release ...")."""
+    types["appeal"]["triggers"]["verbs"]["beseech"] = "020"
+    types["appeal"]["triggers"]["asking_verbs"].append("beseech")
+
+
+def test_a_folder_adds_a_trigger_word_to_a_type(tmp_path):
+    lex = load_lexicon(_event_types_folder(tmp_path, _beseech))
+    trig = lex.verb_trigger("beseeched")
+    assert (trig.type, trig.cameo, trig.lemma) == ("appeal", "020", "beseech")
+    assert "beseech" in lex.asking_verbs and "beseech" not in LEX.asking_verbs
+    assert LEX.verb_trigger("beseeched") is None
+    assert lex.countries == LEX.countries and lex.title_nouns == LEX.title_nouns  # the other files: the package's
+
+
+def test_every_list_of_the_event_types_is_a_declared_field():
+    declared = {f.name for f in dataclasses.fields(Lexicon)}
+    # Read into another field: "not_after" joins the strike modifiers in not_attack_modifiers.
+    read_into = {"not_after": "not_attack_modifiers", "verbs": "verbs", "nouns": "nouns", "phrasal": "phrasal",
+                 "rules": "rules"}
+    data = json.loads((DATA / "event_types.json").read_text(encoding="utf-8"))
+    keys = {k for t in data["types"] for k in t["triggers"]}
+    assert {"reporting_verbs", "crowd_verbs", "violence_words"} <= keys
+    assert all(read_into.get(k, k) in declared for k in keys)
+
+
+def _drop(name):
+    def change(types, data):
+        data["types"].remove(types[name])
+    return change
+
+
+def _add_riot(types, data):
+    data["types"].append({**types["protest"], "name": "riot"})
+
+
+def _set(type_, key, value):
+    def change(types, data):
+        types[type_]["triggers"][key] = value
+    return change
+
+
+def _recolour(types, data):
+    types["attack"]["color"] = "#000000"
+
+
+def _verb_in_two_types(types, data):
+    types["appeal"]["triggers"]["verbs"]["attack"] = "020"
+
+
+def _code_outside_the_roots(types, data):
+    types["appeal"]["triggers"]["verbs"]["beseech"] = "190"
+
+
+def _drop_a_rule(types, data):
+    types["meeting"]["triggers"]["rules"] = {}
+
+
+@pytest.mark.parametrize("change,message", [
+    (_add_riot, "'riot' is not one of graphbuild's event types .*a new type is a change to the package"),
+    (_drop("protest"), "the event type 'protest' is missing"),
+    (_recolour, "the 'color' of 'attack' differs from the package's"),
+    (_set("statement", "reportng_verbs", ["say"]), "'reportng_verbs' is no word list of the event type 'statement'"),
+    (_set("statement", "reporting_verbs", "say"), "'reporting_verbs' of 'statement' must be a list of words"),
+    (_verb_in_two_types, "the verb 'attack' is a trigger of both appeal and attack"),
+    (_code_outside_the_roots, "the code '190' of 'beseech' is no CAMEO code under the roots of 'appeal'"),
+    (_drop_a_rule, "the rules of 'meeting' must be the package's"),
+])
+def test_a_folder_cannot_change_the_event_types(tmp_path, change, message):
+    folder = _event_types_folder(tmp_path, change)
+    with pytest.raises(GraphbuildError, match=rf"event_types\.json: {message}"):
+        load_lexicon(folder)
+
+
+def test_the_event_types_of_a_folder_pickle_with_it(tmp_path, monkeypatch):
+    import pickle
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    folder = tmp_path / "words"
+    folder.mkdir()
+    lex = load_lexicon(_event_types_folder(folder, _beseech))
+    data = pickle.dumps(lex)
+    (folder / "event_types.json").unlink()  # another machine
+    elsewhere = pickle.loads(data)
+    assert elsewhere is not lex and elsewhere.verb_trigger("beseeched").type == "appeal"
+
+
+@pytest.mark.model
+def test_extraction_reads_the_trigger_words_of_its_lexicon(pipeline, tmp_path):
+    from graphbuild.corpus import extract
+    from graphbuild.nlp import load_pipeline
+
+    custom = load_pipeline(pipeline.model, lexicon=load_lexicon(_event_types_folder(tmp_path, _beseech)))
+    text = "Germany beseeched Iran to release the prisoners."
+    events = [[(e.type, e.cameo, e.source, tuple(e.targets))
+               for e in extract(texts=[text], pipeline=p, workers=1).events if e.type == "appeal"]
+              for p in (pipeline, custom)]
+    assert events == [[], [("appeal", "020", "Germany", ("Iran",))]]

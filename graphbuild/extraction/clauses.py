@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
-from .records import PROTEST
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -211,10 +210,10 @@ def _head_words(noun) -> list:
     return words
 
 
-def _is_crowd(tok) -> bool:
+def _is_crowd(tok, lex: Lexicon) -> bool:
     """A common noun for a crowd ("protesters", "thousands of workers", "the union"), a number
     ("10,000 marched") or a people named by its plural ("Palestinians")."""
-    if tok.pos_ == "NOUN" and tok.lower_ in PROTEST.word_list("crowd_nouns") or tok.like_num:
+    if tok.pos_ == "NOUN" and tok.lower_ in lex.crowd_nouns or tok.like_num:
         return True
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
 

@@ -20,7 +20,6 @@ from typing import Iterator, TYPE_CHECKING
 
 from ..codes import STATE_SECTORS, CodeBook, code_actors, codebook_for
 from ..dates import normalize_date, parse_doc_date
-from ..event_types import REGISTRY
 from ..lexicon import Lexicon, default_lexicon
 from ..types import Actor, DocExtraction, Document, Event, Place
 from .arguments import _date, _place
@@ -69,7 +68,7 @@ def _according_to(sent, res: _Resolver) -> Iterator[FoundEvent]:
             for o in _children(to, "pobj"):
                 src = res.phrase(o, allow_groups=False)
                 if src:
-                    yield FoundEvent(*REGISTRY.rule("according to"), tok, src[:1], [], "occurred")
+                    yield FoundEvent(*res.lex.rules["according to"], tok, src[:1], [], "occurred")
 
 
 def _recent_place(events: list[Event], source_id: str, before: int, places: dict[str, Place]) -> str | None:

@@ -3,7 +3,6 @@ announced intentions (a threat, an offer) and acts reported only as another act'
 """
 from __future__ import annotations
 
-from ..event_types import REGISTRY
 from ..lexicon import Lexicon, Trigger
 from .clauses import _finite_conjunct, _governs, _is_crowd, _is_reported, _subject_token
 from .records import FoundEvent, CONTENT_TAKING_TYPES, UNREAL_STATUSES
@@ -87,7 +86,7 @@ def _intent_to_meet(f: FoundEvent, lex: Lexicon) -> FoundEvent | None:
             c.dep_ == "nsubj" and c.pos_ == "PRON" for c in kids) and (
             lex.verb_trigger(t.head.text) is not None and lex.verb_trigger(t.head.text).type == "statement")
         if said_by_self or t.lower_ in lex.willing_words or any(c.dep_ == "acomp" and c.lower_ in lex.willing_words for c in kids):
-            return FoundEvent(*REGISTRY.rule("intent to meet"), f.trigger, f.source, f.targets, f.status,
+            return FoundEvent(*lex.rules["intent to meet"], f.trigger, f.source, f.targets, f.status,
                           f.co_sources)
         if t.dep_ not in ("xcomp", "dobj", "pobj", "prep") or t.head.i == t.i:
             break
@@ -104,11 +103,11 @@ def _intent(verb, lex: Lexicon) -> Trigger | None:
     kids = list(verb.children)
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if "must" in auxes and _is_reported(verb, lex):
-        return Trigger(*REGISTRY.rule("must"), "must")
+        return Trigger(*lex.rules["must"], "must")
     if verb.pos_ != "VERB":
         return None
     subj, _ = _subject_token(verb)
-    if subj is not None and _is_crowd(subj):
+    if subj is not None and _is_crowd(subj, lex):
         return None  # "workers will extend the strike": a crowd's announced action is a protest, not a threat
     lemma = lex.lemma(verb.text, lex.intent_actions)
     kind = lex.intent_actions.get(lemma)
@@ -126,7 +125,7 @@ def _intent(verb, lex: Lexicon) -> Trigger | None:
     conditional = kind == "negative" and auxes & lex.conditional_auxiliaries
     main = verb.dep_ in ("ccomp", "ROOT") or verb.head.i == verb.i
     if willing or intends or (future or conditional) and main:
-        return Trigger(*REGISTRY.rule(f"announced {'negative' if kind == 'negative' else 'cooperative'} action"), lemma)
+        return Trigger(*lex.rules[f"announced {'negative' if kind == 'negative' else 'cooperative'} action"], lemma)
     return None
 
 

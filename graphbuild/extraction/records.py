@@ -4,15 +4,16 @@
 source and target entity keys, status.  The trigger rules (:mod:`.rules`) make it, the
 modality checks (:mod:`.modality`) filter it, the driver (:mod:`.document`) makes an
 :class:`~graphbuild.types.Event` of it.  The type sets (speech acts, symmetric
-acts, ...) and the per-type word lists are read from the event-type registry
-(:mod:`graphbuild.event_types`).
+acts, ...) are read from the event-type registry (:mod:`graphbuild.event_types`); the
+word lists of the types are the lexicon's (``res.lex.reporting_verbs``, ...), never module
+constants, so that a lexicon folder can change them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..event_types import REGISTRY, names
+from ..event_types import names
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -58,43 +59,8 @@ CONTENT_TAKING_TYPES = names(takes_content=True)
 UNREAL_STATUSES = frozenset({"negated", "hypothetical"})
 
 
-#: Verbs that report what someone said, with no act of their own ("announce", "confirm" have one).
-REPORTING_LEMMAS = REGISTRY["statement"].word_list("reporting_verbs")
-
-#: Statement verbs whose object is whom the speaker addressed ("told Kerry", "briefed President Ford").
-ADDRESSEE_LEMMAS = REGISTRY["statement"].word_list("addressee_verbs")
-
-
-#: CAMEO code of a visit ("called on President Marcos", "paid a courtesy call on him").
-VISIT_CAMEO = REGISTRY["meeting"].rules["visit"]
-
-
-#: Appeal verbs whose object, or the subject of whose clause, is the one asked ("wants Putin to attack").
-ASKING_VERBS = REGISTRY["appeal"].word_list("asking_verbs")
-
-#: Meeting verbs whose subject takes part in the meeting named by their object ("attended a summit").
-HOLDING_VERBS = REGISTRY["meeting"].word_list("holding_verbs")
-
 #: Acts whose coordinated subjects act with each other ("X and Y met", "X and Y agreed").
 SYMMETRIC_TYPES = names(symmetric=True)
 
 #: Speech acts aimed at someone; worth recording even when the speaker has no name.
 DIRECTED_TYPES = names(source="speaker", directed=True)
-
-
-_NOT_ATTACK_MODIFIERS = REGISTRY["attack"].word_list("not_after") | frozenset(
-    REGISTRY["protest"].table("strike_modifiers"))
-
-# Which events ordinary news makes: the parties and the trigger must fit.
-ATTACK = REGISTRY["attack"]
-AGREEMENT = REGISTRY["agreement"]
-THREAT = REGISTRY["threat"]
-
-
-# Protests (CAMEO 14): the crowd that protests decides it, not the word alone.
-PROTEST = REGISTRY["protest"]
-#: Verbs that are a protest when a crowd does them, with their codes: the protest verbs themselves
-#: ("demonstrate", "rally") and verbs of other types ("protest" is also a complaint, "strike" an attack).
-CROWD_VERBS = {**PROTEST.table("crowd_verbs"), **PROTEST.verbs}
-#: Modifiers that make "strike" a protest ("general strike" 143, "hunger strike" 142).
-STRIKE_MODIFIERS = PROTEST.table("strike_modifiers")

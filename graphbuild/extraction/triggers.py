@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..event_types import REGISTRY
 from ..lexicon import Lexicon, Trigger
 from .arguments import (
     _accused_in_report, _attacked_states, _attacker_named_by_means, _co_sources, _coerced_party,
@@ -25,11 +24,7 @@ from .clauses import (
 from .coreference import _subject
 from .mentions import SUBJECT_DEPS
 from .modality import _intent, _status
-from .records import (
-    FoundEvent, _NOT_ATTACK_MODIFIERS, ADDRESSEE_LEMMAS, AGREEMENT, ASKING_VERBS, ATTACK, CROWD_VERBS,
-    DIRECTED_TYPES, HOLDING_VERBS, PARTICIPANT_FREE_TYPES, PROTEST, REPORTING_LEMMAS, SPEECH_TYPES,
-    STRIKE_MODIFIERS, SYMMETRIC_TYPES, VISIT_CAMEO,
-)
+from .records import DIRECTED_TYPES, FoundEvent, PARTICIPANT_FREE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -119,7 +114,7 @@ def _crowd_protest(cand: Candidate) -> bool:
     cand.crowd = _crowd_act(cand.tok, cand.res)
     if cand.crowd is not None:
         cand.trig = cand.crowd
-    elif cand.trig is not None and cand.trig.type == PROTEST.name:
+    elif cand.trig is not None and cand.trig.type == "protest":
         cand.trig = None
     return True
 
@@ -166,7 +161,7 @@ def _finite_where_asked(cand: Candidate) -> bool:
 def _visit_not_appeal(cand: Candidate) -> bool:
     """"called on President Marcos at the palace": a visit (a meeting), not an appeal (:func:`_is_visit`)."""
     if cand.trig.lemma in ("call on", "call upon") and _is_visit(cand.tok, cand.res):
-        cand.trig = Trigger("meeting", VISIT_CAMEO, cand.trig.lemma)
+        cand.trig = Trigger(*cand.lex.rules["visit"], cand.trig.lemma)
     return True
 
 
@@ -208,7 +203,7 @@ def _verb_source(cand: Candidate) -> bool:
 def _not_other_sense(cand: Candidate) -> bool:
     """A phrasal verb of another sense is no trigger: "blasted off", "sworn in"."""
     lex = cand.lex
-    return not any(f"{lex.lemma(cand.tok.text)} {p.lower_}" in REGISTRY[cand.trig.type].word_list("not_phrasal")
+    return not any(f"{lex.lemma(cand.tok.text)} {p.lower_}" in lex.not_phrasal.get(cand.trig.type, ())
                    for p in _children(cand.tok, "prt"))
 
 
@@ -219,7 +214,7 @@ def _announced_by_actor(cand: Candidate) -> bool:
     if cand.trig is not cand.intent or cand.trig.type not in ("threat", "agreement"):
         return True
     verb = cand.tok
-    if _contest_doc(verb.doc):
+    if _contest_doc(verb.doc, cand.lex):
         return False
     subj, passive = cand.actor()
     if not (cand.source or subj is not None and not passive and _agent_noun(subj, cand.lex)):
@@ -237,21 +232,21 @@ def _attack_fits(cand: Candidate) -> bool:
     if trig.type != "attack":
         return True
     subj, passive = cand.actor()
-    words = ATTACK.word_list
-    if subj is not None and any(w.lower_ in words("not_agents") for w in _head_words(subj)):
+    lex = cand.lex
+    if subj is not None and any(w.lower_ in lex.not_agents for w in _head_words(subj)):
         return False
-    if any(w.lower_ in words("not_targets") for o in _children(verb, "dobj") for w in _head_words(o)):
+    if any(w.lower_ in lex.not_targets for o in _children(verb, "dobj") for w in _head_words(o)):
         return False
-    contest = trig.lemma in words("contest_verbs")
-    if contest and (_contest_sentence(verb.sent) or _contest_doc(verb.doc)):
+    contest = trig.lemma in lex.contest_verbs
+    if contest and (_contest_sentence(verb.sent, lex) or _contest_doc(verb.doc, lex)):
         return False
-    if contest and any(p.lower_ in ("over", "about") for p in _children(verb, "prep")) and not _violent(verb.sent, verb):
+    if contest and any(p.lower_ in ("over", "about") for p in _children(verb, "prep")) and not _violent(verb.sent, verb, lex):
         return False
-    if trig.lemma in words("dismissal_verbs") and passive and any(p.lower_ == "from" for p in _children(verb, "prep")):
+    if trig.lemma in lex.dismissal_verbs and passive and any(p.lower_ == "from" for p in _children(verb, "prep")):
         return False
     # an attacker named on the means is violence enough
-    return not (trig.lemma in words("casualty_verbs") and subj is None and not cand.source
-                and not _violent(verb.sent, verb))
+    return not (trig.lemma in lex.casualty_verbs and subj is None and not cand.source
+                and not _violent(verb.sent, verb, lex))
 
 
 def _threat_has_speaker(cand: Candidate) -> bool:
@@ -278,15 +273,16 @@ def _agreement_object_fits(cand: Candidate) -> bool:
     if trig.type != "agreement":
         return True
     objects = _children(verb, "dobj")
-    wanted = AGREEMENT.table("object_words").get(trig.lemma)
+    lex = cand.lex
+    wanted = lex.object_words.get(trig.lemma)
     if wanted is not None and not any(o.lower_ in wanted for o in objects):
         return False
-    unwanted = AGREEMENT.table("not_objects").get(trig.lemma, frozenset())
+    unwanted = lex.not_objects.get(trig.lemma, frozenset())
     if any(o.lower_ in unwanted for o in objects):
         return False
-    if trig.lemma in AGREEMENT.word_list("actor_object") and not any(cand.res.phrase(o) for o in objects):
+    if trig.lemma in lex.actor_object and not any(cand.res.phrase(o) for o in objects):
         return False
-    return not (trig.lemma in AGREEMENT.word_list("to_complement") and not (
+    return not (trig.lemma in lex.to_complement and not (
         _children(verb, "xcomp", "dative") or any(p.lower_ == "to" for p in _children(verb, "prep"))))
 
 
@@ -296,7 +292,7 @@ def _warning_of_danger(cand: Candidate) -> bool:
     holy war"); "warned of a new computer virus" is a pessimistic comment (012), "vowed never to
     forget the victims" a statement."""
     trig, verb, lex = cand.trig, cand.tok, cand.lex
-    code = REGISTRY["statement"].table("unthreatening").get(trig.lemma)
+    code = lex.unthreatening.get(trig.lemma)
     if trig.type != "threat" or code is None:
         return True
     if any(cand.res.phrase(o) or _agent_noun(o, lex) and o.pos_ != "PRON" for o in _children(verb, "dobj")):
@@ -307,8 +303,8 @@ def _warning_of_danger(cand: Candidate) -> bool:
         kind = lex.intent_actions.get(lex.lemma(t.text, lex.intent_actions)) if t.pos_ == "VERB" else None
         trig_t = lex.verb_trigger(t.text) if t.pos_ == "VERB" else lex.noun_trigger(t.text) if t.pos_ == "NOUN" else None
         if kind == "negative" or t.lower_ in lex.sanction_nouns or t.lower_ in lex.negative_objects \
-                or trig_t is not None and trig_t.type in ("attack", "threat", PROTEST.name) \
-                or t.lower_ in ATTACK.word_list("violence_words"):
+                or trig_t is not None and trig_t.type in ("attack", "threat", "protest") \
+                or t.lower_ in lex.violence_words:
             return True
         if depth < 5:
             stack += [(c, depth + 1) for c in t.children]
@@ -330,7 +326,7 @@ def _statement_targets(cand: Candidate) -> bool:
     reported clause is about ("said Iran was ready": :func:`~.arguments._reported_party`)."""
     tok, res = cand.tok, cand.res
     cand.targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
-                    if res.m.entities[k].type != "group"] if cand.trig.lemma in ADDRESSEE_LEMMAS else []
+                    if res.m.entities[k].type != "group"] if cand.trig.lemma in cand.lex.addressee_verbs else []
     if not cand.targets and cand.source:
         cand.targets = _reported_party(tok, res, cand.source)
     return True
@@ -342,11 +338,12 @@ def _meeting_targets(cand: Candidate) -> bool:
     subject's conjuncts); "attended a summit" is a meeting with no counterpart named, and with
     none and no meeting noun there is none ("welcomed the visit" is approval)."""
     tok, res, source, lemma = cand.tok, cand.res, cand.source, cand.trig.lemma
-    visit = cand.trig.cameo == VISIT_CAMEO
+    lex = cand.lex
+    visit = cand.trig.cameo == lex.rules["visit"][1]
     targets = _objects(tok, res, ("with", "to", "on", "upon") if visit else ("with", "to"))
     if not targets and visit:
         targets = [k for k in _destination(tok, None, res) if k not in source]
-    if not targets and lemma in HOLDING_VERBS:
+    if not targets and lemma in lex.holding_verbs:
         targets = [k for o in _children(tok, "dobj") for k in _participants(o, res) if k not in source]
     if not targets and len(source) > 1:
         cand.source, targets = source[:1], source[1:]
@@ -354,8 +351,7 @@ def _meeting_targets(cand: Candidate) -> bool:
     cand.targets = targets
     if targets:
         return True
-    lex = cand.lex
-    return lemma in HOLDING_VERBS and any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
+    return lemma in lex.holding_verbs and any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
                                           for c in _children(tok, "dobj"))
 
 
@@ -364,7 +360,7 @@ def _appeal_targets(cand: Candidate) -> bool:
     attack", "urged Iran to stop"); "sought to ease tensions" is an attempt, not a request.
     Other appeal verbs read their targets like any act (:func:`_act_targets`: "appealed to X")."""
     tok, res, lemma = cand.tok, cand.res, cand.trig.lemma
-    if lemma not in ASKING_VERBS:
+    if lemma not in cand.lex.asking_verbs:
         return _act_targets(cand)
     objs = _children(tok, "dobj")
     xcomp = _children(tok, "xcomp", "ccomp")
@@ -438,7 +434,7 @@ def _party_in_content(cand: Candidate, targets: list[str]) -> list[str]:
 def _threat_of_protest(cand: Candidate) -> bool:
     """What a threat holds out is a protest: "unions threatened to strike" is CAMEO 133."""
     if cand.trig.type == "threat" and _threatens_protest(cand.tok, cand.res):
-        cand.trig = Trigger(*REGISTRY.rule("threaten protest"), cand.trig.lemma)
+        cand.trig = Trigger(*cand.lex.rules["threaten protest"], cand.trig.lemma)
     return True
 
 
@@ -447,10 +443,10 @@ def _accusing_report(cand: Candidate) -> bool:
     "Kurti said Serbia was running away from its obligations" ("X said X's forces had ..." is none)."""
     trig, source = cand.trig, cand.source
     accused = _accused_in_report(cand.tok, cand.res) if trig.type == "statement" and source \
-        and trig.lemma in REPORTING_LEMMAS else []
+        and trig.lemma in cand.lex.reporting_verbs else []
     cand.accused = [k for k in accused if k not in source]
     if cand.accused:
-        cand.trig, cand.targets = Trigger(*REGISTRY.rule("accusing report"), trig.lemma), cand.accused
+        cand.trig, cand.targets = Trigger(*cand.lex.rules["accusing report"], trig.lemma), cand.accused
     return True
 
 
@@ -533,7 +529,7 @@ def _strike_of_workers(cand: Candidate) -> bool:
 
 def _not_the_month(cand: Candidate) -> bool:
     """"in March": the month, not a protest march."""
-    return not (cand.trig.type == PROTEST.name and cand.tok.pos_ != "NOUN")
+    return not (cand.trig.type == "protest" and cand.tok.pos_ != "NOUN")
 
 
 def _carrier_noun(cand: Candidate) -> bool:
@@ -604,7 +600,7 @@ def _meeting_noun_parties(cand: Candidate) -> bool:
     if len(source) > 1 and not participants:
         source, participants = source[:1], source[1:]
     targets = [p for p in participants if p not in source]
-    if not targets and cand.trig.cameo == VISIT_CAMEO:
+    if not targets and cand.trig.cameo == cand.lex.rules["visit"][1]:
         targets = [k for k in _destination(cand.tok, cand.verb, cand.res) if k not in source]
     cand.source, cand.targets = source, targets
     return bool(targets or source)
@@ -613,7 +609,7 @@ def _meeting_noun_parties(cand: Candidate) -> bool:
 def _courtesy_call(cand: Candidate) -> bool:
     """"paid a courtesy call on him": a visit (CAMEO 042)."""
     if _is_courtesy_call(cand.tok, cand.lex):
-        cand.trig = Trigger("meeting", VISIT_CAMEO, cand.trig.lemma)
+        cand.trig = Trigger(*cand.lex.rules["visit"], cand.trig.lemma)
     return True
 
 
@@ -641,7 +637,7 @@ def _attack_noun_is_act(cand: Candidate) -> bool:
     one named in passing ("after the invasion") is background."""
     if cand.trig.type != "attack":
         return True
-    if any(c.lower_ in _NOT_ATTACK_MODIFIERS for c in cand.tok.children):
+    if any(c.lower_ in cand.lex.not_attack_modifiers for c in cand.tok.children):
         return False
     return bool(cand.light and cand.source or cand.mods)
 
@@ -672,7 +668,7 @@ def _someone_named(cand: Candidate) -> bool:
     """A noun other than an attack names a party: "cooperation", "deal" alone name no one; a
     protest is kept when the sentence reports it as happening ("Protests erupted in Jakarta")."""
     return not (cand.trig.type != "attack" and not cand.source and not cand.targets and not (
-        cand.trig.type == PROTEST.name and _protest_reported(cand.tok, cand.res)))
+        cand.trig.type == "protest" and _protest_reported(cand.tok, cand.res)))
 
 
 def _attack_not_background(cand: Candidate) -> bool:
@@ -682,9 +678,9 @@ def _attack_not_background(cand: Candidate) -> bool:
                 and not cand.source)
 
 
-def _contest_sentence(sent) -> bool:
+def _contest_sentence(sent, lex: Lexicon) -> bool:
     """A sentence about a game or a match ("won 3-1", "the final"): its "attacks" are no violence."""
-    words = ATTACK.word_list("competition_words")
+    words = lex.competition_words
     return any(t.lower_ in words for t in sent) or any(_is_score(t) for t in sent)
 
 
@@ -694,17 +690,17 @@ def _is_score(tok) -> bool:
     return "-" in text and all(p.isdigit() for p in text.split("-")) and text.count("-") == 1
 
 
-def _contest_doc(doc) -> bool:
+def _contest_doc(doc, lex: Lexicon) -> bool:
     """An article about a game or a race: four different competition words or more."""
     if "graphbuild_contest" not in doc.user_data:
-        words = ATTACK.word_list("competition_words")
+        words = lex.competition_words
         doc.user_data["graphbuild_contest"] = len({t.lower_ for t in doc if t.lower_ in words}) >= 4
     return doc.user_data["graphbuild_contest"]
 
 
-def _violent(sent, verb) -> bool:
+def _violent(sent, verb, lex: Lexicon) -> bool:
     """The sentence tells of violence besides ``verb``: a weapon, an armed group, another attack."""
-    words = ATTACK.word_list("violence_words")
+    words = lex.violence_words
     for t in sent:
         if t.i == verb.i:
             continue
@@ -718,7 +714,7 @@ def _agent_noun(tok, lex: Lexicon) -> bool:
     low = tok.lower_[:-1] if tok.tag_ == "NNS" and tok.lower_.endswith("s") else tok.lower_
     return tok.pos_ == "PROPN" or tok.lower_ in lex.person_pronouns or tok.lower_ in ("i", "we", "they") \
         or low in lex.title_nouns or low in lex.official_heads \
-        or low in lex.group_heads or low in lex.org_words or tok.lower_ in PROTEST.word_list("crowd_nouns") \
+        or low in lex.group_heads or low in lex.org_words or tok.lower_ in lex.crowd_nouns \
         or low in lex.member_nouns
 
 
@@ -731,14 +727,15 @@ def _crowd_act(verb, res: _Resolver) -> Trigger | None:
     """
     if verb.pos_ != "VERB":
         return None
-    lemma = res.lex.lemma(verb.text, CROWD_VERBS)
-    code = CROWD_VERBS.get(lemma)
+    crowd_verbs = res.lex.crowd_verbs
+    lemma = res.lex.lemma(verb.text, crowd_verbs)
+    code = crowd_verbs.get(lemma)
     if code is None:
         return None
     subj, passive = _subject_token(verb)
     if passive or subj is None:
         return None
-    return Trigger(PROTEST.name, code, lemma) if _is_crowd(subj) else None
+    return Trigger("protest", code, lemma) if _is_crowd(subj, res.lex) else None
 
 
 def _crowd_purpose(verb, crowd: Trigger | None, res: _Resolver) -> bool:
@@ -775,25 +772,25 @@ def _names_protest(noun, res: _Resolver) -> bool:
         return False
     if trig.type == "attack" and noun.lower_ in ("strike", "strikes"):
         return _labour_strike(noun, res) is not None
-    return PROTEST.name in (trig.type, trig.otherwise.type if trig.otherwise else None)
+    return "protest" in (trig.type, trig.otherwise.type if trig.otherwise else None)
 
 
 def _labour_strike(noun, res: _Resolver) -> Trigger | None:
     """A strike that is a protest, not an air strike: "a general strike", "a hunger strike" (142),
     "teachers' strike", "went on strike", "a strike by nurses", "workers staged a strike"."""
     for c in noun.children:
-        code = STRIKE_MODIFIERS.get(c.lower_)
+        code = res.lex.strike_modifiers.get(c.lower_)
         if code and c.dep_ in ("amod", "compound", "nmod", "poss"):
-            return Trigger(PROTEST.name, code, "strike")
-    strike = Trigger(PROTEST.name, CROWD_VERBS["strike"], "strike")
+            return Trigger("protest", code, "strike")
+    strike = Trigger("protest", res.lex.crowd_verbs["strike"], "strike")
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ in ("VERB", "AUX"):
         return strike
-    if any(p.lower_ == "by" and any(_is_crowd(o) for o in _children(p, "pobj")) for p in _children(noun, "prep")):
+    if any(p.lower_ == "by" and any(_is_crowd(o, res.lex) for o in _children(p, "pobj")) for p in _children(noun, "prep")):
         return strike
     verb = _climb_to_verb(noun)
     if verb is not None and noun.dep_ == "dobj" and res.lex.is_light_verb(verb.text):
         subj, passive = _subject_token(verb)
-        if subj is not None and not passive and _is_crowd(subj):
+        if subj is not None and not passive and _is_crowd(subj, res.lex):
             return strike
     return None
 
@@ -807,11 +804,11 @@ def _protest_reported(noun, res: _Resolver) -> bool:
     if verb is None or not _is_main_clause(verb, lex):
         return False
     if noun.dep_ == "nsubj" and noun.head.i == verb.i:
-        occurs = PROTEST.word_list("occurrence_verbs")
+        occurs = lex.occurrence_verbs
         return lex.lemma(verb.text, occurs) in occurs
     if noun.dep_ == "dobj" and noun.head.i == verb.i and lex.is_light_verb(verb.text):
         return True  # "Algerian landowners began a hunger strike"
-    if any(p.lower_ == "by" and any(_is_crowd(o) for o in _children(p, "pobj")) for p in _children(noun, "prep")):
+    if any(p.lower_ == "by" and any(_is_crowd(o, res.lex) for o in _children(p, "pobj")) for p in _children(noun, "prep")):
         return True  # "It coincides with a rally by thousands of building workers"
     subj, passive = _subject_token(verb)
-    return subj is not None and not passive and _is_crowd(subj)
+    return subj is not None and not passive and _is_crowd(subj, res.lex)
