@@ -247,6 +247,8 @@ class Lexicon:
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     conditional_auxiliaries: frozenset[str]
+    #: A reported clause with one of these is a demand of its subject ("said Y must / should go").
+    demand_auxiliaries: frozenset[str]
     hypothetical_marks: frozenset[str]
     wish_verbs: frozenset[str]
     intent_verbs: frozenset[str]
@@ -274,6 +276,8 @@ class Lexicon:
     sanction_nouns: frozenset[str]
     #: Verbs of arriving somewhere, whose place is where a visit goes ("arrived in Amman on a visit").
     arrival_verbs: frozenset[str]
+    #: Verbs that carry a matter to a forum ("take the dispute to the WTO"): a threat is not aimed there.
+    forum_verbs: frozenset[str]
 
     # -- gazetteer (gazetteer.json, news_agencies.json) ------------------------------------------
     countries: Mapping[str, Mapping]
@@ -487,11 +491,13 @@ _LISTS = {
         (),
         ("negation_words", "negation_verbs", "planned_words", "proposed_words", "planned_modifiers",
          "proposed_modifiers", "future_auxiliaries", "hypothetical_auxiliaries", "conditional_auxiliaries",
+         "demand_auxiliaries",
          "hypothetical_marks", "wish_verbs", "intent_verbs", "willing_words", "relief_actions",
          "negative_objects"),
     ),
     "arguments.json": ((), ("event_locative_preps", "topic_preps", "statement_topic_preps", "background_preps", "reason_nouns",
-                            "carrier_nouns", "sanction_nouns", "arrival_verbs")),
+                            "carrier_nouns", "sanction_nouns", "arrival_verbs",
+                            "forum_verbs")),
 }
 #: Every file a lexicon folder may hold.
 _WORD_FILES = frozenset({*_LISTS, "event_types.json", "lexicon.json", "gazetteer.json", "news_agencies.json"})

@@ -376,6 +376,9 @@ NOT_EVENTS = [
     # a strike by workers is no attack; "sought to" is an attempt, not a request
     ("The union called off a four-day strike.", "attack"),
     ("The leaders sought to ease tensions.", "appeal"),
+    # "should" is a demand only of someone named, and "should have" a reproach
+    ("Analysts said growth should pick up next year.", "appeal"),
+    ("Senator Ruth Okafor said Dan Pillay should have resigned.", "appeal"),
 ]
 
 
@@ -735,8 +738,20 @@ DYADS = [
     # the passive subject's phrase names the target; "the invasion of X"
     ("A school for Rohingya children was attacked by Burmese soldiers.", "attack", "Myanmar", ""),
     ("Iraq launched its invasion of Kuwait.", "attack", "Iraq", "Kuwait"),
-    # a threat's condition names whom it is meant to move
+    # a threat's condition names whom it is meant to move, before where the threat would be carried
     ("Venezuela threatened to cut oil exports if Guyana builds the road.", "threat", "Venezuela", "Guyana"),
+    ("Chile threatened to take the dispute to the International Court of Justice if Peru kept fishing in the zone.",
+     "threat", "Chile", "Peru"),
+    # a speech verb the parser hangs on the reported clause is still the speaker's
+    ("Senator Ruth Okafor said the tax cuts were unfair and accused Finance Minister Dan Pillay of misleading "
+     "parliament.", "accusation", "Ruth Okafor", "Dan Pillay"),
+    ("Mayor Ana Ruiz told reporters that the budget had failed and said Governor Tom Reyes must resign.",
+     "appeal", "Ana Ruiz", "Tom Reyes"),
+    # "X said Y should ..." asks it of Y
+    ("Senator Ruth Okafor said Finance Minister Dan Pillay should resign.", "appeal", "Ruth Okafor", "Dan Pillay"),
+    # plural role nouns "from / of" a body act for it
+    ("Inspectors from the International Atomic Energy Agency accused Iran of hiding uranium.",
+     "accusation", "International Atomic Energy Agency", "Iran"),
     # a complaint's addressee is its audience; what it is over names the accused
     ("Nepal complained to the United Nations over Indian border raids.", "accusation", "Nepal", "India"),
     # a text speaks for whoever its phrase names

@@ -184,14 +184,24 @@ def _coerced_party(verb, res: _Resolver, source: list[str]) -> list[str]:
         t = stack.pop(0)
         seen += 1
         for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")]
+            if c.dep_ == "advcl" and marks:
                 for s in _children(c, "nsubj", "nsubjpass"):
+                    if not _names_someone(s, res) or any(t.text == "," for t in c.doc[marks[0].i:s.i]):
+                        continue  # "if cooperation founders" moves no one; a comma ends the condition
                     keys = [k for k in _party_at(s, res, False, "state") if k not in source]
                     if keys:
                         return keys
             elif c.dep_ in ("xcomp", "ccomp", "conj"):
                 stack.append(c)
     return []
+
+
+def _names_someone(tok, res: _Resolver) -> bool:
+    """A subject that names a party: a name, a pronoun, a title or an official body ("the president")."""
+    lex = res.lex
+    return bool(tok.ent_type_) or tok.pos_ in ("PROPN", "PRON") \
+        or tok.lower_ in lex.title_nouns or tok.lower_ in lex.official_heads or tok.lower_ in lex.government_nouns
 
 
 def _is_purpose(clause) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
+from .records import SPEECH_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -24,15 +25,18 @@ def _children(tok, *deps: str):
 SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp"})
 
 
-def _subject_token(verb) -> tuple["Token | None", bool]:
+def _subject_token(verb, lex: Lexicon | None = None) -> tuple["Token | None", bool]:
     """The token naming who acts in ``verb``'s clause, and whether the clause is passive.
 
     For a passive the token is the agent ("by X"), which may hang anywhere in the clause.
+    With the lexicon, a speech verb coordinated with a reported clause is the speaker's
+    (:func:`_continued_report`).
     """
     t = verb
     if _finite_conjunct(verb) and not _children(verb, "nsubj", "nsubjpass", "csubj"):
         # "said his fighters would not agree ... and warned Kiev": the speaker warned, not the fighters.
-        t = _coordinate(verb)
+        t = _continued_report(verb, lex) if lex is not None else None
+        t = t if t is not None else _coordinate(verb)
     for _ in range(6):
         subj = _children(t, "nsubj", "csubj")
         if subj:
@@ -111,6 +115,26 @@ def _coordinate(conj) -> "Token":
     if t.dep_ == "ccomp" and t.head.pos_ in ("VERB", "AUX"):
         return t.head
     return t
+
+
+def _continued_report(conj, lex: Lexicon) -> "Token | None":
+    """The reporting verb a speech verb continues when the parser hung it on the reported clause:
+    "she said the cuts were painful and accused Mendonca of ...", "told the crowd that Carvalho
+    had lost their confidence and said Valadares must dismiss her" -- the speaker accused and
+    said, not the cuts or Carvalho.  Not when the reported clause is a speech act itself ("said
+    Russia accused Kiev and demanded ...": Russia demanded)."""
+    head = conj.head
+    if head.dep_ != "ccomp" or conj.i < head.i or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (_speech_verb(conj, lex) and _speech_verb(head.head, lex)) or _speech_verb(head, lex):
+        return None
+    return head.head if _children(head.head, "nsubj") else None
+
+
+def _speech_verb(tok, lex: Lexicon) -> bool:
+    """A verb of a speech act ("said", "accused", "urged")."""
+    trig = lex.verb_trigger(tok.text) if tok.pos_ in ("VERB", "AUX") else None
+    return trig is not None and trig.type in SPEECH_TYPES
 
 
 def _misparsed_attribution(verb) -> bool:

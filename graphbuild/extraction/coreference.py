@@ -324,5 +324,5 @@ def _word_piece(tok) -> bool:
 
 def _subject(verb, res: _Resolver) -> tuple[list[str], bool]:
     """Subject of ``verb`` (climbing to the governing clause when it has none); passive flag."""
-    subj, passive = _subject_token(verb)
+    subj, passive = _subject_token(verb, res.lex)
     return (res.phrase(subj) if subj is not None else []), passive

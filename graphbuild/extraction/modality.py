@@ -96,13 +96,14 @@ def _intent_to_meet(f: FoundEvent, lex: Lexicon) -> FoundEvent | None:
 
 def _intent(verb, lex: Lexicon) -> Trigger | None:
     """Announced future action: "X will withdraw ..." / "plans to impose sanctions" (threat),
-    "X is ready to help" / "wants to help" (agreement), "Y must return ..." (demand, when said by
-    someone else)."""
+    "X is ready to help" / "wants to help" (agreement), "Y must / should return ..." (demand, when
+    said by someone else)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     kids = list(verb.children)
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    if "must" in auxes and _is_reported(verb, lex):
+    # "should have signed" is a reproach, not a demand
+    if auxes & lex.demand_auxiliaries and not auxes & {"have", "'ve"} and _is_reported(verb, lex):
         return Trigger(*lex.rules["must"], "must")
     if verb.pos_ != "VERB":
         return None

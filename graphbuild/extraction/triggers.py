@@ -79,7 +79,7 @@ class Candidate:
         """The word naming who acts in the trigger's clause and whether it is passive
         (:func:`~.clauses._subject_token`: "the storm" of "the storm struck")."""
         if self._actor is None:
-            self._actor = _subject_token(self.tok)
+            self._actor = _subject_token(self.tok, self.lex)
         return self._actor
 
 
@@ -88,7 +88,9 @@ def found(cand: Candidate) -> FoundEvent:
     B and C, and B's with C (each later partner is a source of the partners after it);
     "Japan, Australia and the EU expressed concern": each named speaker spoke."""
     trig, source, targets = cand.trig, cand.source, cand.targets
-    return FoundEvent(trig.type, trig.cameo, cand.tok, source[:1], targets, _status(cand.tok, cand.lex),
+    # "X said Y should resign": the demand was made, whatever the mood of what it asks
+    said = cand.tok.head if trig.lemma == "must" and cand.intent is trig and cand.tok.dep_ == "ccomp" else cand.tok
+    return FoundEvent(trig.type, trig.cameo, cand.tok, source[:1], targets, _status(said, cand.lex),
                       _co_sources(trig.type, source, targets, cand.res) or tuple(cand.together[:-1]),
                       reports_facts=bool(cand.accused))
 
@@ -124,10 +126,12 @@ def _announced_intent(cand: Candidate) -> bool:
     threat (CAMEO 13): "will extend the curfew", "wants to attack"; "X said Y must agree" is a
     demand of Y, whatever Y is asked to do (:func:`~.modality._intent`)."""
     trig = cand.trig
-    if trig is None or trig.type in ("statement", "attack", "agreement"):
-        intent = cand.intent = _intent(cand.tok, cand.lex)
-        if intent is not None and (trig is None or trig.type == "statement" or intent.type == "threat"
-                                   or intent.lemma == "must"):
+    intent = _intent(cand.tok, cand.lex)
+    if intent is not None and intent.lemma == "must":
+        cand.trig = cand.intent = intent  # "said Valadares must dismiss her": whatever the verb
+    elif trig is None or trig.type in ("statement", "attack", "agreement"):
+        cand.intent = intent
+        if intent is not None and (trig is None or trig.type == "statement" or intent.type == "threat"):
             cand.trig = intent
     return True
 
@@ -316,9 +320,14 @@ def _warning_of_danger(cand: Candidate) -> bool:
 # Verbs: targets, per type (the table is rules.VERB_TARGETS)
 # ---------------------------------------------------------------------------
 def _demand_targets(cand: Candidate) -> bool:
-    """"X said Y must withdraw": a demand by X of Y (:func:`~.arguments._demand_of_report`)."""
+    """"X said Y must withdraw": a demand by X of Y (:func:`~.arguments._demand_of_report`); "said
+    growth should pick up" is a forecast: "should" is a demand only of someone named, in the
+    active ("said the minister should resign")."""
     cand.source, cand.targets = _demand_of_report(cand.tok, cand.res)
-    return True
+    if not any(c.lower_ == "should" for c in _children(cand.tok, "aux")):
+        return True
+    # "Arafat should be toppled" is not asked of him
+    return bool(cand.targets) and not _children(cand.tok, "auxpass")
 
 
 def _statement_targets(cand: Candidate) -> bool:
@@ -415,17 +424,37 @@ def _passive_targets(cand: Candidate) -> list[str]:
 
 def _party_in_content(cand: Candidate, targets: list[str]) -> list[str]:
     """A party named in the act's content when it names no one else (:func:`~.arguments._content_party`);
-    for a threat with none, the party it coerces; for another directed act, the subject of its
-    reported clause ("X is failing ..., a rights group protested")."""
+    for a threat with none, or only a forum (:func:`_forum_of_act`), the party it coerces; for
+    another directed act, the subject of its reported clause ("X is failing ..., a rights group
+    protested")."""
     tok, res, kind, source = cand.tok, cand.res, cand.trig.type, cand.source
     more = _content_party(tok, res, source, subjects=kind != "threat",
                           places={"attack": "place", "threat": "state"}.get(kind),
                           audience=kind != "accusation", purposes=kind in ("agreement", "threat"))
-    if not targets and not more and kind == "threat":
-        more = _coerced_party(tok, res, source)
+    if kind == "threat" and not targets and (not more or _forum_of_act(tok, more, res)):
+        # "warned that Norway could take the matter to the WTO if Madrid tried to block the deal":
+        # aimed at the party it means to move (Spain), not at where it would be carried
+        more = _coerced_party(tok, res, source) or more
     if not targets and not more and kind in DIRECTED_TYPES and kind != "threat":
         more = _reported_party(tok, res, source)
     return more
+
+
+def _forum_of_act(verb, keys: list[str], res: _Resolver) -> bool:
+    """The parties ``keys`` are named only as where an act in ``verb``'s content would be taken:
+    "take the matter to the World Trade Organization", "refer the case before the court" (the
+    lexicon's ``forum_verbs``)."""
+    lex = res.lex
+
+    def carried(t) -> bool:
+        if t.dep_ != "pobj" or t.head.lower_ not in ("to", "before"):
+            return False
+        v = t.head.head.head if t.head.head.dep_ == "dobj" else t.head.head  # "the matter to", "take ... to"
+        return v.i != verb.i and v.pos_ == "VERB" and lex.lemma(v.text, lex.forum_verbs) in lex.forum_verbs
+
+    at = [t for t in verb.subtree if res.m.actor_at.get(t.i) in keys  # the head word of each mention
+          and res.m.actor_at.get(t.head.i) != res.m.actor_at[t.i]]
+    return bool(at) and all(carried(t) for t in at)
 
 
 # ---------------------------------------------------------------------------
