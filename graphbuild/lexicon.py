@@ -22,8 +22,7 @@ spaCy config), to :func:`graphbuild.events.extract_document` and to
 :func:`graphbuild.resolve.resolve`; the actor code book is built from it
 (:func:`graphbuild.codes.codebook_for`).  To change a word list for one run, copy the
 files you change into a folder and load it: ``load_lexicon("my-words/")`` (files
-missing from the folder come from the package; ``names.json`` is read from the
-package only).  A folder's ``event_types.json`` changes the words of the event types
+missing from the folder come from the package).  A folder's ``event_types.json`` changes the words of the event types
 -- their trigger verbs, nouns and phrasal verbs, the word lists and tables their rules
 read, the codes of the rules -- but not the types: it lists the package's types, each
 with the package's lists and rules, and its name, CAMEO roots, arguments and colour as
@@ -234,6 +233,15 @@ class Lexicon:
     compass_words: frozenset[str]
     #: Prepositions before a place named as a location ("in Moscow", not "Moscow said").
     locative_preps: frozenset[str]
+
+    # -- names (names.json) -------------------------------------------------------------------------
+    #: Particles that stay lower-case inside a personal name ("Staffan de Mistura", "Osama bin Laden").
+    name_particles: frozenset[str]
+    #: Article prefixes joined to an Arabic surname by a hyphen ("al-Abadi" is called "Abadi" too),
+    #: stripped in this order.
+    name_prefixes: tuple[str, ...]
+    #: Generational suffixes that follow a surname ("Ferdinand Marcos Jr" is called "Marcos").
+    name_suffixes: frozenset[str]
 
     # -- modality (modality.json) ---------------------------------------------------------------
     negation_words: frozenset[str]
@@ -464,10 +472,15 @@ class _Files:
 
     def words(self, name: str, key: str, *, fold: bool = False) -> frozenset[str]:
         """The list ``key`` of file ``name``; ``fold``: lower-case without a final full stop."""
+        values = self.words_in_order(name, key)
+        return frozenset(v.lower().rstrip(".") for v in values) if fold else frozenset(values)
+
+    def words_in_order(self, name: str, key: str) -> list[str]:
+        """The list ``key`` of file ``name``, as written."""
         values = self.value(name, key)
         if not isinstance(values, (list, dict)) or not all(isinstance(v, str) for v in values):
             raise GraphbuildError(f"{self.get(name)[0]}: {key!r} must be a list of words")
-        return frozenset(v.lower().rstrip(".") for v in values) if fold else frozenset(values)
+        return list(values)
 
     def table(self, name: str, key: str) -> Mapping[str, Any]:
         value = self.value(name, key)
@@ -500,7 +513,8 @@ _LISTS = {
                             "forum_verbs")),
 }
 #: Every file a lexicon folder may hold.
-_WORD_FILES = frozenset({*_LISTS, "event_types.json", "lexicon.json", "gazetteer.json", "news_agencies.json"})
+_WORD_FILES = frozenset({*_LISTS, "event_types.json", "lexicon.json", "names.json", "gazetteer.json",
+                         "news_agencies.json"})
 
 
 #: Word lists and tables of one event type that are fields of the lexicon: field -> (type, key).
@@ -659,6 +673,9 @@ def _load(data_dir: str | None) -> Lexicon:
         irregular=files.table("lexicon.json", "irregular"),
         light_verbs=files.words("lexicon.json", "light_verbs"),
         **lists,
+        name_particles=files.words("names.json", "particles"),
+        name_prefixes=tuple(files.words_in_order("names.json", "prefixes")),
+        name_suffixes=files.words("names.json", "suffixes"),
         person_pronouns=files.table("mentions.json", "person_pronouns"),
         negation_particles=files.table("modality.json", "negation_particles"),
         intent_actions=MappingProxyType(intent),

@@ -4,12 +4,16 @@ One home for the rules about the shape of a name, shared by the entity fixer
 (:mod:`graphbuild.nlp`), the mentions of one document (:mod:`graphbuild.mentions`)
 and the merging across documents (:mod:`graphbuild.resolve`).  Plain strings in,
 plain strings out: nothing here knows spaCy.  The particles, prefixes and
-suffixes of names are read from ``graphbuild/data/names.json``; the function that
-needs a country look-up takes the lexicon as an argument.
+suffixes of names are words of ``names.json``, read into the lexicon
+(:class:`graphbuild.lexicon.Lexicon`: ``name_particles``, ``name_prefixes``,
+``name_suffixes``); the functions that need them, or a country look-up, take the
+lexicon as an argument, so a lexicon folder changes them too.
 
->>> surname(["Ferdinand", "Marcos", "Jr"])
+>>> from graphbuild.lexicon import default_lexicon
+>>> lex = default_lexicon()
+>>> surname(["Ferdinand", "Marcos", "Jr"], lex)
 'marcos'
->>> surname(["Haider", "al-Abadi"])
+>>> surname(["Haider", "al-Abadi"], lex)
 'abadi'
 >>> is_acronym("U.N."), is_acronym("Kerry")
 (True, False)
@@ -25,40 +29,32 @@ import unicodedata
 from functools import lru_cache
 from typing import Sequence
 
-from .util import load_data
-
 __all__ = [
-    "NAME_PARTICLES", "NAME_PREFIXES", "NAME_SUFFIXES", "surname", "strip_name_prefix",
-    "is_acronym", "is_initials", "is_shouted", "initials", "clean_name", "name_key", "split_country",
+    "surname", "strip_name_prefix", "is_acronym", "is_initials", "is_shouted", "initials", "clean_name",
+    "name_key", "split_country",
 ]
 
-_NAMES = load_data("names.json")
-#: Particles that stay lower-case inside a personal name ("Staffan de Mistura", "Osama bin Laden").
-NAME_PARTICLES = frozenset(_NAMES["particles"])
-#: Article prefixes joined to an Arabic surname by a hyphen ("al-Abadi" is called "Abadi" too).
-NAME_PREFIXES = tuple(_NAMES["prefixes"])
-#: Generational suffixes that follow a surname ("Ferdinand Marcos Jr" is called "Marcos").
-NAME_SUFFIXES = frozenset(_NAMES["suffixes"])
 
-
-def strip_name_prefix(word: str) -> str:
-    """A lower-case surname without its article prefixes: "al-abadi" -> "abadi" (never empty)."""
-    for p in NAME_PREFIXES:
+def strip_name_prefix(word: str, lex) -> str:
+    """A lower-case surname without its article prefixes (``lex.name_prefixes``): "al-abadi" ->
+    "abadi" (never empty)."""
+    for p in lex.name_prefixes:
         if word.startswith(p) and len(word) > len(p) + 1:
             word = word[len(p):]
     return word
 
 
-def surname(words: Sequence[str]) -> str:
-    """The key a person's name is found by: its last word, lower-case, without suffix or prefix.
+def surname(words: Sequence[str], lex) -> str:
+    """The key a person's name is found by: its last word, lower-case, without suffix or prefix
+    (``lex.name_suffixes``, ``lex.name_prefixes``).
 
     ``["Ferdinand", "Marcos", "Jr"]`` and ``["Marcos"]`` give "marcos"; ``["al-Abadi"]``
     gives "abadi".  The empty name gives "".
     """
     words = list(words)
-    while len(words) > 1 and words[-1].lower().strip(".,") in NAME_SUFFIXES:
+    while len(words) > 1 and words[-1].lower().strip(".,") in lex.name_suffixes:
         words.pop()
-    return strip_name_prefix(words[-1].lower()) if words else ""
+    return strip_name_prefix(words[-1].lower(), lex) if words else ""
 
 
 def is_acronym(text: str) -> bool:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .blas import use_numpy_blas
 from .lexicon import Lexicon, default_lexicon, load_lexicon
-from .names import NAME_PARTICLES, initials, is_acronym, is_shouted, surname
+from .names import initials, is_acronym, is_shouted, surname
 from .types import GraphbuildError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +69,7 @@ def fix_entities(doc: "Doc", lexicon: Lexicon) -> "Doc":
             kept.append(ent)
             continue
         start, end = ent.start, ent.end
-        while start < end and _is_leading_junk(doc[start]):
+        while start < end and _is_leading_junk(doc[start], lexicon):
             start += 1
         opens = [t.i for t in doc[start:end] if t.text == "("]
         if opens and not any(t.text == ")" for t in doc[opens[-1]:end]):
@@ -364,8 +364,8 @@ def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
         if len(words) < 2:
             continue
         full = " ".join(words)
-        surnames.setdefault(surname(words), set()).add(full)
-        if words[0].lower() not in NAME_PARTICLES:
+        surnames.setdefault(surname(words, lexicon), set()).add(full)
+        if words[0].lower() not in lexicon.name_particles:
             firsts.setdefault(words[0].lower(), set()).add(full)
 
     def is_person(text: str) -> bool:
@@ -373,7 +373,7 @@ def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
             return False
         if lexicon.country(text) or lexicon.seat(text) or lexicon.demonym(text):
             return False
-        key = surname([text])
+        key = surname([text], lexicon)
         if key in surnames:
             return len(surnames[key]) == 1
         return len(firsts.get(text.lower(), ())) == 1
@@ -392,12 +392,12 @@ def _surname_spans(doc: "Doc", spans: list, lexicon: Lexicon) -> list:
     return out
 
 
-def _is_leading_junk(tok) -> bool:
+def _is_leading_junk(tok, lexicon: Lexicon) -> bool:
     if tok.lower_ in ("the", "a", "an"):
         return True
     if tok.is_punct:
         return True
-    return tok.is_lower and tok.lower_ not in NAME_PARTICLES
+    return tok.is_lower and tok.lower_ not in lexicon.name_particles
 
 
 def _is_title_fragment(span, lexicon: Lexicon) -> bool:

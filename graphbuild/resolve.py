@@ -52,7 +52,7 @@ class _Merger:
         self.by_surname: dict[str, set[str]] = {}
         for a in self.actors.values():
             if a.type == "person":
-                self.by_surname.setdefault(_surname(a.label), set()).add(a.id)
+                self.by_surname.setdefault(_surname(a.label, self.lex), set()).add(a.id)
 
     def find_actor(self, a: Actor) -> str | None:
         hit = self.actor_by_label.get((a.type, name_key(a.label)))
@@ -65,12 +65,12 @@ class _Merger:
             ids = {i for i in self.actor_by_alias.get((a.type, name_key(n)), set()) if can_merge(a, self.actors[i])}
             if len(ids) == 1:
                 other = self.actors[next(iter(ids))]
-                if a.type != "person" or _compatible(a.label, other.label):
+                if a.type != "person" or _compatible(a.label, other.label, self.lex):
                     return other.id
         if a.type == "person":
             # "Lavrov" and "Sergei Lavrov": one person when no other person has that surname.
-            ids = {i for i in self.by_surname.get(_surname(a.label), set())
-                   if _compatible(a.label, self.actors[i].label) and can_merge(a, self.actors[i])}
+            ids = {i for i in self.by_surname.get(_surname(a.label, self.lex), set())
+                   if _compatible(a.label, self.actors[i].label, self.lex) and can_merge(a, self.actors[i])}
             if len(ids) == 1:
                 return next(iter(ids))
         return None
@@ -99,7 +99,7 @@ class _Merger:
     def _index_actor(self, a: Actor) -> None:
         self.actor_by_label[(a.type, name_key(a.label))] = a.id
         if a.type == "person":
-            self.by_surname.setdefault(_surname(a.label), set()).add(a.id)
+            self.by_surname.setdefault(_surname(a.label, self.lex), set()).add(a.id)
         for n in a.aliases + [a.label]:
             self.actor_by_alias.setdefault((a.type, name_key(n)), set()).add(a.id)
 
@@ -166,14 +166,14 @@ class _Merger:
         persons_by_surname: dict[str, list[Actor]] = {}
         for p in self.actors.values():
             if p.type == "person":
-                persons_by_surname.setdefault(_surname(p.label), []).append(p)
+                persons_by_surname.setdefault(_surname(p.label, self.lex), []).append(p)
         for a in sorted(self.actors.values(), key=lambda a: a.id):
             if a.type not in ("organization", "group") or a.id not in self.actors:
                 continue
             words = a.label.split()
             if len(words) == 1 and a.label[:1].isupper() and not is_initials(a.label) \
                     and a.label.lower() not in lex.org_words and not a.code:  # a coded body is no one's surname
-                hits = persons_by_surname.get(_surname(a.label), [])
+                hits = persons_by_surname.get(_surname(a.label, self.lex), [])
                 if len(hits) == 1 and not codes_conflict(_code(a), _code(hits[0])):
                     self._absorb(a.id, hits[0].id)
         org_words = {w.lower() for w in lex.org_words}
@@ -229,7 +229,7 @@ class _Merger:
         leaders: dict[str, set[str]] = {}
         for p in self.actors.values():
             if p.type == "person" and p.country and "GOV" in p.sectors:
-                leaders.setdefault(_surname(p.label), set()).add(p.country)
+                leaders.setdefault(_surname(p.label, self.lex), set()).add(p.country)
         variants: dict[str, list[tuple[bool, Actor]]] = {}
         for a in self.actors.values():
             if a.type not in ("organization", "group"):
@@ -308,15 +308,15 @@ def _fold_codes(into: Actor, other: Actor) -> None:
         into.country, into.sectors, into.code = other.country, list(other.sectors), other.code
 
 
-def _surname(name: str) -> str:
+def _surname(name: str, lex: Lexicon) -> str:
     """The surname key of a person's label ("Ferdinand Marcos Jr" -> "marcos")."""
-    return surname(name_key(name).split())
+    return surname(name_key(name).split(), lex)
 
 
-def _compatible(a: str, b: str) -> bool:
+def _compatible(a: str, b: str, lex: Lexicon) -> bool:
     """Two person names can be one person: one is a part of the other."""
-    x = [strip_name_prefix(w) for w in name_key(a).split()]
-    y = [strip_name_prefix(w) for w in name_key(b).split()]
+    x = [strip_name_prefix(w, lex) for w in name_key(a).split()]
+    y = [strip_name_prefix(w, lex) for w in name_key(b).split()]
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     return all(w in long for w in short)
 

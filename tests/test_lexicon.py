@@ -114,10 +114,11 @@ from graphbuild.types import Actor, DocExtraction, Document, GraphbuildError  # 
 
 DATA = Path(__file__).resolve().parents[1] / "graphbuild" / "data"
 #: Lists read into another field (announced actions -> intent_actions).
-_READ_INTO = {"negative_actions": "intent_actions", "cooperative_actions": "intent_actions"}
+_READ_INTO = {"negative_actions": "intent_actions", "cooperative_actions": "intent_actions",
+              "particles": "name_particles", "prefixes": "name_prefixes", "suffixes": "name_suffixes"}
 
 
-@pytest.mark.parametrize("name", ["mentions.json", "modality.json", "arguments.json"])
+@pytest.mark.parametrize("name", ["mentions.json", "modality.json", "arguments.json", "names.json"])
 def test_every_list_of_the_word_files_is_a_declared_field(name):
     declared = {f.name for f in dataclasses.fields(Lexicon)}
     keys = [k for k in json.loads((DATA / name).read_text(encoding="utf-8")) if not k.startswith("_")]

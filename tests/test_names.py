@@ -15,6 +15,8 @@ from graphbuild.names import initials, is_acronym, is_initials, name_key, surnam
 from graphbuild.nlp import fix_entities
 from graphbuild.types import Document
 
+LEX = default_lexicon()
+
 
 def extract(pipeline, text: str):
     return extract_document(pipeline.parse(text), Document(id="t.txt", text=text, date="2016-05-02"))
@@ -55,13 +57,29 @@ def _fixed(words, ents, spaces=None):
     ([], ""),
 ])
 def test_surname(words, key):
-    assert surname(words) == key
+    assert surname(words, LEX) == key
 
 
 def test_surname_of_a_label_and_of_its_tokens_agree():
     # resolve keys labels through name_key, the fixer and mentions key tokens: same key.
     for label in ("Ferdinand Marcos Jr.", "Haider al-Abadi", "the U.S.", "Sergei Lavrov's"):
-        assert surname(name_key(label).split()) == surname(label.replace("'s", "").replace(".", "").split())
+        assert surname(name_key(label).split(), LEX) == surname(label.replace("'s", "").replace(".", "").split(), LEX)
+
+
+def test_a_lexicon_folder_changes_the_words_of_names(tmp_path):
+    import json
+
+    from graphbuild.lexicon import load_lexicon
+
+    from graphbuild.util import data_path
+
+    data = json.loads(data_path("names.json").read_text(encoding="utf-8"))
+    data["suffixes"].append("esq")
+    (tmp_path / "names.json").write_text(json.dumps(data), encoding="utf-8")
+    lex = load_lexicon(tmp_path)
+    assert surname(["John", "Smith", "Esq"], lex) == "smith"
+    assert surname(["John", "Smith", "Esq"], LEX) == "esq"
+    assert lex.name_prefixes == LEX.name_prefixes and lex.name_particles == LEX.name_particles
 
 
 @pytest.mark.parametrize("text,acronym,in_capitals", [

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..codes import is_armed_group
 from ..lexicon import Lexicon
-from ..names import NAME_PARTICLES, clean_name, initials, is_acronym, is_initials, is_shouted, split_country, surname
+from ..names import clean_name, initials, is_acronym, is_initials, is_shouted, split_country, surname
 from ..nlp import tokens_in
 from ..types import Dateline, slugify
 
@@ -217,7 +217,7 @@ class Mentions:
     def _person_surnames(self, spans) -> set[str]:
         """Surnames of the model's PERSON spans (computed once per document)."""
         if getattr(self, "_surnames", None) is None:
-            self._surnames = {surname([t.text for t in s]) for s in spans if s.label_ == "PERSON"}
+            self._surnames = {surname([t.text for t in s], self.lex) for s in spans if s.label_ == "PERSON"}
         return self._surnames
 
     def _effective_label(self, span) -> str:
@@ -249,11 +249,11 @@ class Mentions:
         words = [t.text for t in span]
         if any(w.lower().rstrip(".") in self.lex.org_words for w in words) or len(words) > 4:
             return False
-        if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words):
+        if not all(w[:1].isupper() or w.lower() in self.lex.name_particles for w in words):
             return False
-        if surname(words) in self._person_surnames(spans):
+        if surname(words, self.lex) in self._person_surnames(spans):
             return True
-        if any(w.lower() in NAME_PARTICLES for w in words[:-1]) and len(words) >= 2:
+        if any(w.lower() in self.lex.name_particles for w in words[:-1]) and len(words) >= 2:
             return True
         if is_initials(span.text):
             return False  # an acronym
@@ -268,14 +268,14 @@ class Mentions:
 
     def _add_person(self, span) -> None:
         toks = self._name_tokens(span)
-        key = surname(toks)
+        key = surname(toks, self.lex)
         candidates = self._persons_by_surname.get(key, [])
         chosen = None
         named = _nickname_of(span, self.lex)
         if named is not None and self.actor_at.get(named.i) in self.entities:
             # "Dagalo, widely known as Hemedti": the name is the person's, whatever its form.
             chosen = self.entities[self.actor_at[named.i]]
-        elif len(toks) > 1 and toks[0].lower() not in NAME_PARTICLES:
+        elif len(toks) > 1 and toks[0].lower() not in self.lex.name_particles:
             first = toks[0].lower()
             for c in candidates:
                 ent = self.entities[c]
@@ -880,7 +880,7 @@ class Mentions:
             ent.type = "person"
             ent.names = Counter({" ".join(tail): sum(ent.names.values())})
             ent.title = ent.title or " ".join(words[:cut + 1])
-            key = surname(tail)
+            key = surname(tail, lex)
             same = [self.entities[k] for k in self._persons_by_surname.get(key, []) if k in self.entities]
             if same:
                 title = ent.title
