@@ -190,9 +190,12 @@ def small_graph(small_extraction: Extraction) -> nx.MultiDiGraph:
     return build_graph(small_extraction)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def aotearoa_words(tmp_path_factory) -> Path:
-    """A lexicon folder whose gazetteer also calls New Zealand "Aotearoa" (the package's does not)."""
+    """A lexicon folder whose gazetteer also calls New Zealand "Aotearoa" (the package's does not).
+
+    One per module: a lexicon and its code book are built once per folder.
+    """
     folder = tmp_path_factory.mktemp("words")
     gazetteer = json.loads((Path(graphbuild.__file__).parent / "data" / "gazetteer.json").read_text(encoding="utf-8"))
     assert "Aotearoa" not in gazetteer["countries"]["NZ"]["aliases"]
