@@ -160,6 +160,8 @@ class Lexicon:
     violence_words: frozenset[str]
     #: "was fired from the factory": a dismissal, not an attack.
     dismissal_verbs: frozenset[str]
+    #: Attack nouns that are an attack only when aimed at someone ("launched missiles at X").
+    aimed_nouns: frozenset[str]
     #: Verbs that are a protest when a crowd does them, with their codes: the protest's
     #: ``crowd_verbs`` ("strike": 143) and its own verbs ("demonstrate", "rally").
     crowd_verbs: Mapping[str, str]
@@ -528,7 +530,7 @@ _TYPE_WORDS = {
     "not_agents": ("attack", "not_agents"), "not_targets": ("attack", "not_targets"),
     "contest_verbs": ("attack", "contest_verbs"), "competition_words": ("attack", "competition_words"),
     "casualty_verbs": ("attack", "casualty_verbs"), "violence_words": ("attack", "violence_words"),
-    "dismissal_verbs": ("attack", "dismissal_verbs"),
+    "dismissal_verbs": ("attack", "dismissal_verbs"), "aimed_nouns": ("attack", "aimed_nouns"),
     "crowd_nouns": ("protest", "crowd_nouns"), "strike_modifiers": ("protest", "strike_modifiers"),
     "occurrence_verbs": ("protest", "occurrence_verbs"),
 }

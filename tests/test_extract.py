@@ -379,6 +379,8 @@ NOT_EVENTS = [
     # "should" is a demand only of someone named, and "should have" a reproach
     ("Analysts said growth should pick up next year.", "appeal"),
     ("Senator Ruth Okafor said Dan Pillay should have resigned.", "appeal"),
+    # a weapon launched at no one may be a test
+    ("Iran launched a new missile on Sunday.", "attack"),
 ]
 
 
@@ -735,6 +737,12 @@ DYADS = [
     ("Three farmers were killed in Ethiopian artillery shelling near the border.", "attack", "Ethiopia", ""),
     ("Recent Turkish drone strikes have killed two PKK commanders.", "attack", "Turkey", "PKK"),
     ("Hamas militants fired rockets at Israel.", "attack", "Hamas", "Israel"),
+    # weapons launched at someone, fire opened on them, a fight they were engaged in
+    ("The Sudanese army launched rockets at Chadian border posts.", "attack", "Sudan", "Chad"),
+    ("Pakistani troops opened fire on Indian border posts.", "attack", "Pakistan", "India"),
+    ("Ethiopian soldiers engaged Eritrean troops in a gunbattle near the border.", "attack", "Ethiopia", "Eritrea"),
+    # a region named by a compass word lies in its country
+    ("Turkish warplanes bombed Kurdish positions in Northern Iraq.", "attack", "Turkey", "Iraq"),
     # the passive subject's phrase names the target; "the invasion of X"
     ("A school for Rohingya children was attacked by Burmese soldiers.", "attack", "Myanmar", ""),
     ("Iraq launched its invasion of Kuwait.", "attack", "Iraq", "Kuwait"),
@@ -783,6 +791,13 @@ UNDIRECTED_STATEMENTS = [
 def test_parties_of_an_act(pipeline, text, type_, source, target):
     got = [(e.source, e.targets) for e in extract(pipeline, text).events if e.type == type_]
     assert any(s == source and (target in t or not target) for s, t in got), got
+
+
+@pytest.mark.model
+def test_victims_of_an_attack_with_no_attacker_stand_for_their_state(pipeline):
+    got = [(e.source, e.targets) for e in extract(pipeline, "Two Kenyan soldiers were killed in an ambush.").events
+           if e.type == "attack"]
+    assert got == [("", ["Kenya"])], got
 
 
 @pytest.mark.model

@@ -72,6 +72,7 @@ STEP_EFFECTS = [
     ("Kurti said Serbia was running away from its obligations.", "_accusing_report",
      [("accusation", "112")], [("statement", "010")]),
     ("Teachers went on strike on Monday over pay.", "_strike_of_workers", [("protest", "143")], []),
+    ("The Sudanese army launched rockets on Sunday.", "_weapon_aimed", [], [("attack", "195")]),
 ]
 
 

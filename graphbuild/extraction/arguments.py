@@ -262,10 +262,18 @@ def _place_party(key: str, res: _Resolver, places: str | None) -> list[str]:
         return [res.m.state(ent.iso).key]
     if places != "state":
         return []
-    iso = res.lex.seat(ent.label) or (res.lex.city(ent.label) or {}).get("country")
+    iso = res.lex.seat(ent.label) or (res.lex.city(ent.label) or {}).get("country") or _region_of(ent.label, res.lex)
     if iso and iso in res.lex.countries:
         return [res.m.state(iso).key]
     return []
+
+
+def _region_of(label: str, lex: Lexicon) -> str | None:
+    """The country a region named by a compass word and the country's name lies in: "South
+    Lebanon", "Northern Iraq" (a country so named, "South Africa", is a country of its own)."""
+    first, _, rest = label.partition(" ")
+    words = lex.compass_words | {"north", "south", "east", "west"}
+    return lex.country(rest) if first.lower() in words and rest else None
 
 
 #: How deep in a reported clause a statement's target may be named ("says growth in Australia

@@ -23,7 +23,7 @@ from .triggers import (
     _not_the_month, _not_the_verbs_own, _note_unnamed_speaker, _noun_participants, _noun_source,
     _noun_targets, _noun_trigger, _party_named, _someone_named, _speaker_named, _statement_targets,
     _strike_of_workers, _threat_has_speaker, _threat_of_protest, _unattributed_is_main, _verb_it_needs,
-    _verb_source, _verb_trigger, _visit_not_appeal, _warning_of_danger, found,
+    _verb_source, _verb_trigger, _visit_not_appeal, _warning_of_danger, _weapon_aimed, found,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,6 +108,7 @@ OTHER_NOUN_STEPS: tuple[Step, ...] = (
     _noun_source,            # "launched an attack", "Russia's demand"
     _attack_noun_is_act,     # "hunger strike"; "after the invasion" is background
     _noun_targets,           # "an attack on X", "talks with X", "a deal between A and B"
+    _weapon_aimed,           # "launched missiles at X"; "launched a missile" names no one
     _attacked_state_targets,  # as for verbs
     _distinct_targets,
     _speaker_named,          # "a warning" with no one behind it

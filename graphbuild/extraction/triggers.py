@@ -327,7 +327,10 @@ def _demand_targets(cand: Candidate) -> bool:
     if not any(c.lower_ == "should" for c in _children(cand.tok, "aux")):
         return True
     # "Arafat should be toppled" is not asked of him
-    return bool(cand.targets) and not _children(cand.tok, "auxpass")
+    ents, lex = cand.res.m.entities, cand.lex
+    named = [k for k in cand.targets if ents[k].type != "group" and (ents[k].iso or any(
+        n.lower() not in lex.government_nouns for n in ents[k].names))]  # not "the Government" alone
+    return bool(named) and not _children(cand.tok, "auxpass")
 
 
 def _statement_targets(cand: Candidate) -> bool:
@@ -412,10 +415,14 @@ def _act_targets(cand: Candidate) -> bool:
 
 
 def _passive_targets(cand: Candidate) -> list[str]:
-    """The passive subject ("Iraq was attacked"), else a party named inside it when the act has a
-    source ("a camp for Congolese refugees was attacked": the refugees)."""
+    """The passive subject ("Iraq was attacked"), for an attack the state of its victims ("three
+    Iraqi civilians were killed"), else a party named inside it when the act has a source ("a
+    camp for Congolese refugees was attacked": the refugees)."""
     tok, res = cand.tok, cand.res
     targets = [k for s in _children(tok, "nsubjpass") for k in res.phrase(s)]
+    if not targets and cand.trig.type == "attack":
+        # "three Iraqi civilians were killed": the victims' state, whoever the attacker
+        targets = [k for s in _children(tok, "nsubjpass") for k in _owner_state(s, res)]
     if not targets and cand.source:
         targets = [k for s in _children(tok, "nsubjpass") for k in _content_party(
             s, res, cand.source, places="place" if cand.trig.type == "attack" else None, depth=REPORT_DEPTH)]
@@ -678,9 +685,14 @@ def _noun_targets(cand: Candidate) -> bool:
     Lebanon"); an agreement's participants ("a deal between A and B")."""
     tok, res, kind = cand.tok, cand.res, cand.trig.type
     preps = _children(tok, "prep") + (_children(cand.verb, "prep") if cand.light and kind == "attack" else [])
-    targets = [k for p in preps if p.lower_ in ("on", "against", "with", "to", "for")
+    aims = ("on", "against", "with", "to", "for") + (("at", "into") if kind == "attack" else ())
+    targets = [k for p in preps if p.lower_ in aims
                for o in _children(p, "pobj") for k in res.phrase(o) or _owner_state(o, res)
                or _content_party(o, res, cand.source, groups=False, depth=3)]
+    if kind == "attack" and cand.light and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+            and tok.head.head.i == cand.verb.i:
+        # "engaged Filipino peacekeepers in a firefight": the light verb's object is who was fought
+        targets += [k for o in _children(cand.verb, "dobj") for k in res.phrase(o) or _owner_state(o, res)]
     if kind == "attack":
         for p in _children(tok, "prep"):
             if p.lower_ in ("on", "against", "of"):
@@ -691,6 +703,14 @@ def _noun_targets(cand: Candidate) -> bool:
                         targets += res.phrase(o, allow_groups=False)
     cand.targets = (cand.participants or targets) if kind == "agreement" else targets
     return True
+
+
+def _weapon_aimed(cand: Candidate) -> bool:
+    """A weapon launched or fire opened is an attack when it names whom it was aimed at: "launched
+    missiles at the Georgian government", "opened fire on Indian border posts"; "launched a
+    missile on Sunday" may be a test, "returned fire" names no one (the attack type's
+    ``aimed_nouns``)."""
+    return not (cand.trig.type == "attack" and cand.tok.lower_ in cand.lex.aimed_nouns and not cand.targets)
 
 
 def _someone_named(cand: Candidate) -> bool:
