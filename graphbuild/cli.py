@@ -21,7 +21,8 @@ __all__ = ["main"]
 
 EXTRACT_EPILOG = """example:
   graphbuild extract articles/ -o extraction.json
-  graphbuild extract feed.jsonl --date 2016-05-02 --workers 2 -o extraction.json"""
+  graphbuild extract feed.jsonl --date 2016-05-02 --workers 2 -o extraction.json
+  graphbuild extract articles/ --lexicon my-words/ -o extraction.json"""
 
 BUILD_EPILOG = """examples:
   graphbuild build article.txt -o output/network.html
@@ -64,6 +65,10 @@ def _common_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corrections", metavar="FILE",
                    help="apply this corrections file (YAML or CSV, see docs/corrections.md) after "
                    "resolution; corrections that match nothing are reported")
+    p.add_argument("--lexicon", metavar="DIR",
+                   help="read word lists from this folder: copies of files of graphbuild/data that you "
+                   "changed (trigger words and the lists of the event types in event_types.json, titles "
+                   "in mentions.json, places in gazetteer.json, ...); files it lacks come from the package")
     p.add_argument("--keep-duplicates", action="store_true",
                    help="extract every document, even one whose text repeats another's (by default "
                    "a copy is listed with duplicate_of and adds no events)")
@@ -213,6 +218,7 @@ def _run_extraction(args, existing=None):
 
     inputs = list(args.inputs)
     corrections = _load_corrections(args)
+    lexicon = _load_lexicon(args)
     documents = sample_documents() if args.sample else []
     if not inputs and not documents:
         raise _UsageError("give at least one INPUT (a file, folder, glob or -), or --sample")
@@ -222,7 +228,7 @@ def _run_extraction(args, existing=None):
         extraction = corpus.extract(
             inputs, documents=documents, model=args.model, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
             date=_date(args), progress=tick, on_problem=_problem_printer(args), existing=existing,
-            duplicates=not args.keep_duplicates,
+            duplicates=not args.keep_duplicates, lexicon=lexicon,
         )
     finally:
         if bar is not None:
@@ -236,6 +242,15 @@ def _run_extraction(args, existing=None):
         raise GraphbuildError("no input could be used")
     _apply_corrections(corrections, extraction)
     return extraction
+
+
+def _load_lexicon(args):
+    """The word lists of ``--lexicon DIR``, or None for the package's."""
+    if not getattr(args, "lexicon", None):
+        return None
+    from .lexicon import load_lexicon
+
+    return load_lexicon(args.lexicon)
 
 
 def _load_corrections(args):
@@ -300,6 +315,8 @@ def cmd_build(args) -> int:
     if args.extraction:
         if args.inputs or args.sample:
             raise _UsageError("give INPUTs or --extraction, not both")
+        if args.lexicon:
+            raise _UsageError("--lexicon is for extracting INPUTs; an --extraction is already extracted")
     _check_outputs([None if args.no_html else args.output, args.json, args.graphml, args.gexf,
                     args.csv, args.extraction_out, args.event_data, args.gexf_dynamic])
     if args.extraction:

@@ -657,6 +657,7 @@ def extract(
     existing: Extraction | None = None,
     pipeline: "Pipeline | None" = None,
     duplicates: bool = True,
+    lexicon: "Lexicon | None" = None,
 ) -> Extraction:
     """Read, parse and extract a corpus into one merged :class:`Extraction`.
 
@@ -714,6 +715,10 @@ def extract(
         of copies the one with the smallest document id is kept (documents
         of ``existing`` come first), whatever the input order.  False
         extracts every document.
+    lexicon : Lexicon, optional
+        The word lists (:func:`graphbuild.lexicon.load_lexicon`) of the
+        pipeline that is loaded (default: the package's); with ``pipeline``,
+        leave it out (the pipeline's lexicon is used) or give that lexicon.
 
     Returns
     -------
@@ -740,11 +745,13 @@ def extract(
         raise GraphbuildError("batch_size must be at least 1")
     if engine == "dask":
         _import_dask()  # fail before reading anything
+    if pipeline is not None and lexicon is not None and lexicon is not pipeline.lexicon:
+        raise GraphbuildError("the lexicon is the pipeline's: give it to load_pipeline, not to extract")
     if pipeline is None and engine == "local":
         from .nlp import load_pipeline
 
-        pipeline = load_pipeline(model)
-    lexicon = pipeline.lexicon if pipeline is not None else default_lexicon()
+        pipeline = load_pipeline(model, lexicon=lexicon)
+    lexicon = pipeline.lexicon if pipeline is not None else lexicon or default_lexicon()
 
     result = existing if existing is not None else Extraction()
     known = {d["sha1"] for d in result.documents if d.get("sha1")}

@@ -192,7 +192,8 @@ def small_graph(small_extraction: Extraction) -> nx.MultiDiGraph:
 
 @pytest.fixture(scope="module")
 def aotearoa_words(tmp_path_factory) -> Path:
-    """A lexicon folder whose gazetteer also calls New Zealand "Aotearoa" (the package's does not).
+    """A lexicon folder whose gazetteer also calls New Zealand "Aotearoa" (the package's does not),
+    and whose event types make "beseech" an appeal verb that asks its object.
 
     One per module: a lexicon and its code book are built once per folder.
     """
@@ -201,4 +202,10 @@ def aotearoa_words(tmp_path_factory) -> Path:
     assert "Aotearoa" not in gazetteer["countries"]["NZ"]["aliases"]
     gazetteer["countries"]["NZ"]["aliases"].append("Aotearoa")
     (folder / "gazetteer.json").write_text(json.dumps(gazetteer), encoding="utf-8")
+    types = json.loads((Path(graphbuild.__file__).parent / "data" / "event_types.json").read_text(encoding="utf-8"))
+    appeal = next(t for t in types["types"] if t["name"] == "appeal")["triggers"]
+    assert "beseech" not in appeal["verbs"]
+    appeal["verbs"]["beseech"] = "020"
+    appeal["asking_verbs"].append("beseech")
+    (folder / "event_types.json").write_text(json.dumps(types), encoding="utf-8")
     return folder

@@ -110,7 +110,7 @@ SLOW_RUN = textwrap.dedent(
             return text
 
     corpus.extract_document = lambda doc, document, lexicon=None, offset=0: DocExtraction(document=document)
-    nlp.load_pipeline = lambda model=None: Slow()
+    nlp.load_pipeline = lambda model=None, lexicon=None: Slow()
     sys.exit(cli.main(["extract", sys.argv[1], "--workers", "2", "-o", sys.argv[2]]))
     """
 )

@@ -242,3 +242,68 @@ def test_progress_bar_only_on_a_terminal_and_never_when_quiet():
     assert bar.n == 3
     bar.close()
     assert term.text.startswith("\rgraphbuild:")
+
+
+def _beseech_words(folder: Path, add_type: bool = False) -> Path:
+    """A lexicon folder whose event_types.json makes "beseech" an appeal verb that asks its object
+    (or, with ``add_type``, that adds an event type, which a folder may not)."""
+    from graphbuild.util import data_path
+
+    data = json.loads(data_path("event_types.json").read_text(encoding="utf-8"))
+    appeal = next(t for t in data["types"] if t["name"] == "appeal")
+    appeal["triggers"]["verbs"]["beseech"] = "020"
+    appeal["triggers"]["asking_verbs"].append("beseech")
+    if add_type:
+        data["types"].append({**appeal, "name": "entreaty"})
+    folder.mkdir()
+    (folder / "event_types.json").write_text(json.dumps(data), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.model
+def test_lexicon_folder_changes_the_words_of_a_run(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Germany beseeched Iran to release the prisoners.\n", encoding="utf-8")
+    words = _beseech_words(tmp_path / "words")
+    appeals = []
+    for extra in ([], ["--lexicon", str(words)]):
+        out = tmp_path / f"x{len(extra)}.json"
+        code, _, err = run(["extract", str(article), "-q", "--workers", "1", "-o", str(out), *extra], capsys)
+        assert code == 0, err
+        appeals.append([(e["source"], e["targets"], e["cameo"]) for e in json.loads(out.read_text("utf-8"))["events"]
+                        if e["type"] == "appeal"])
+    assert appeals == [[], [("Germany", ["Iran"], "020")]]
+    page = tmp_path / "page.html"
+    code, _, err = run(["build", str(article), "-q", "--workers", "1", "--lexicon", str(words), "-o", str(page),
+                        "--extraction-out", str(tmp_path / "b.json")], capsys)
+    assert code == 0, err
+    assert [e["type"] for e in json.loads((tmp_path / "b.json").read_text("utf-8"))["events"]] == ["appeal"]
+
+
+@pytest.mark.parametrize("folder,message", [
+    ("nope", "nope: not a folder of word lists"),
+    ("typed", "event_types.json: 'entreaty' is not one of graphbuild's event types"),
+])
+def test_a_bad_lexicon_folder_is_one_line_and_exit_1(tmp_path, capsys, folder, message):
+    if folder == "typed":
+        _beseech_words(tmp_path / folder, add_type=True)
+    article = tmp_path / "a.txt"
+    article.write_text("Germany met Iran.\n", encoding="utf-8")
+    code, out, err = run(["extract", str(article), "-q", "--lexicon", str(tmp_path / folder),
+                          "-o", str(tmp_path / "x.json")], capsys)
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_lexicon_is_for_extracting_not_for_a_ready_extraction(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["build", "--extraction", str(tmp_path / "x.json"), "--lexicon", str(tmp_path)])
+    assert exc.value.code == 2 and "--lexicon" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_help_names_the_lexicon_option(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "--lexicon DIR" in out and "event_types.json" in out

@@ -76,7 +76,7 @@ def test_dask_workers_read_the_lexicon_of_the_pipeline(pipeline, aotearoa_words,
     custom = load_pipeline(pipeline.model, lexicon=load_lexicon(aotearoa_words))
     docs = [Document(id="wellington.txt", text=(
         "Aotearoa accused Australia of breaking the trade agreement. Aotearoa Police arrested "
-        "two protesters in Auckland on Monday.\n"))]
+        "two protesters in Auckland on Monday. Aotearoa beseeched Australia to lift the tariffs.\n"))]
     local = extract(documents=docs, pipeline=custom, workers=1)
     # Workers that do not share the folder: they read the words the lexicon carries
     # (copied under their temporary directory).
@@ -85,5 +85,8 @@ def test_dask_workers_read_the_lexicon_of_the_pipeline(pipeline, aotearoa_words,
     remote = extract(documents=docs, pipeline=custom, engine="dask", workers=1)
     assert remote.to_dict() == local.to_dict()
     assert {(a.label, a.code) for a in remote.actors} >= {("New Zealand", "NZL"), ("Aotearoa Police", "NZLCOP")}
-    assert ("accusation", "New Zealand", ["Australia"]) in [(e.type, e.source, e.targets) for e in remote.events]
+    found = [(e.type, e.source, e.targets) for e in remote.events]
+    assert ("accusation", "New Zealand", ["Australia"]) in found
+    assert ("appeal", "New Zealand", ["Australia"]) in found  # the folder's trigger verb
     assert list(tmp_path.glob("graphbuild-lexicon-*/gazetteer.json"))
+    assert list(tmp_path.glob("graphbuild-lexicon-*/event_types.json"))

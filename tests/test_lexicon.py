@@ -349,3 +349,5 @@ def test_extraction_reads_the_trigger_words_of_its_lexicon(pipeline, tmp_path):
                for e in extract(texts=[text], pipeline=p, workers=1).events if e.type == "appeal"]
               for p in (pipeline, custom)]
     assert events == [[], [("appeal", "020", "Germany", ("Iran",))]]
+    with pytest.raises(GraphbuildError, match="give it to load_pipeline"):
+        extract(texts=[text], pipeline=pipeline, lexicon=custom.lexicon)  # the pipeline's lexicon is LEX
