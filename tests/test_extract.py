@@ -765,6 +765,10 @@ DYADS = [
     # a text speaks for whoever its phrase names
     ("A report released in the Kenyan capital alleged that Uganda had armed the rebels.",
      "accusation", "Kenya", "Uganda"),
+    # a telephone call; a second subject the parser hangs on the first one's apposition
+    ("Putin spoke by phone with Erdogan on Tuesday.", "meeting", "Putin", "Erdogan"),
+    ("Britain's foreign secretary, David Miliband, and France's foreign minister, Bernard Kouchner, spoke by "
+     "telephone on Monday.", "meeting", "David Miliband", "Bernard Kouchner"),
     # "A, B and C met/signed": every pair took part
     ("Peru, Chile and Bolivia met in Lima.", "meeting", "Chile", "Bolivia"),
     ("Kenya, Uganda and Tanzania signed a customs pact.", "agreement", "Uganda", "Tanzania"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Lexicon, Trigger
 from .arguments import (
     _accused_in_report, _attacked_states, _attacker_named_by_means, _co_sources, _coerced_party,
-    _content_party, _content_targets, _demand_of_report, _destination, _is_courtesy_call, _issuer,
+    _content_party, _content_targets, _demand_of_report, _listed_in_apposition, _destination, _is_courtesy_call, _issuer,
     _objects, _owner_state, _participants, _reported_party, _unnamed_speaker, REPORT_DEPTH,
 )
 from .clauses import (
@@ -102,7 +102,7 @@ def _verb_trigger(cand: Candidate) -> bool:
     """The registry's trigger of a verb: a phrasal verb first ("called on"), else the verb ("met")."""
     lex, tok = cand.lex, cand.tok
     trig: Trigger | None = None
-    for prt in _children(tok, "prt", "prep"):
+    for prt in _children(tok, "prt", "prep", "agent"):  # "spoke by telephone" may parse as an agent
         trig = lex.phrasal_trigger(tok.text, prt.text) or trig
         if trig:
             break
@@ -189,11 +189,17 @@ def _is_visit(verb, res: _Resolver) -> bool:
 
 
 def _verb_source(cand: Candidate) -> bool:
-    """Who acts: the subject ("Russia attacked"), the agent ("was attacked by Russia"); for an
+    """Who acts: the subject ("Russia attacked") with the subjects coordinated in its apposition,
+    the agent ("was attacked by Russia"); for an
     attack with no subject the one named on its means ("Russian missiles struck"); for a speech
     act the issuer of a document ("a statement from the ministry said")."""
     tok, res = cand.tok, cand.res
     cand.source, cand.passive = _subject(tok, res)
+    subj, _ = cand.actor()
+    if cand.source and subj is not None and not cand.passive:
+        # "Chile's minister, Ana Soto, and Peru's, Luis Vega, met": the parser hangs the second
+        # subject on the first one's apposition
+        cand.source += [k for k in _listed_in_apposition(subj, res) if k not in cand.source]
     if cand.trig.type == "attack" and not cand.source:
         cand.source = _attacker_named_by_means(tok, cand.passive, res)
     if cand.trig.type in SPEECH_TYPES and not cand.source:
