@@ -10,8 +10,11 @@ import json
 
 import pytest
 
+from graphbuild.codes import default_codebook
 from graphbuild.events import extract_document
-from graphbuild.mentions import Mentions
+from graphbuild.extraction import iter_events
+from graphbuild.extraction.coreference import Resolver
+from graphbuild.extraction.mentions import Mentions, labelled
 from graphbuild.lexicon import default_lexicon
 from graphbuild.nlp import fix_entities
 from graphbuild.types import Dateline, Document
@@ -525,8 +528,7 @@ def test_mentions_link_surname_and_keep_one_person():
     deps = ["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
     ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-PERSON", "O", "O"]
     m = Mentions(_parsed(words, heads, deps, ents), default_lexicon())
-    m.labels()
-    persons = sorted(e.label for e in m.entities.values() if e.type == "person")
+    persons = sorted(e.label for e in labelled(m.entities.values()).values() if e.type == "person")
     assert persons == ["John Kerry", "Lavrov"]
     assert m.actor_at[5] == m.actor_at[1]
 
@@ -656,6 +658,44 @@ def test_common_noun_group_is_an_actor_only_when_it_acts(pipeline):
     labels = {a.label for a in x.actors}
     assert "Separatist leaders" in labels
     assert not any("group" in label.lower() for label in labels)
+
+
+def _snapshot(m: Mentions) -> tuple:
+    """Everything a later stage may read of the mentions, in order, each entity's mentions included."""
+    ents = [(k, e.kind, e.type, e.label, sorted(e.names.items()), e.mentions, e.first, e.title, e.affiliation, e.iso)
+            for k, e in m.entities.items()]
+    return ents, list(m.actor_at.items()), list(m.place_at.items())
+
+
+@pytest.mark.model
+def test_finding_events_leaves_the_mentions_as_built(pipeline):
+    """The event stage only reads the mentions; coreference keeps what it finds in its resolver."""
+    text = ("Syrian rebels attacked the town. The Supreme Electoral Tribunal said the rebels must leave. "
+            "The tribunal accused Russian officials of lying. Syrian rebels denied it.")
+    doc = pipeline.parse(text)
+    m = Mentions(doc, default_lexicon())
+    m.settle(default_codebook())
+    before = _snapshot(m)
+    res = Resolver(m)
+    found = list(iter_events(m, res))
+    assert _snapshot(m) == before
+    # what coreference found is its own: the groups named by common nouns and the descriptions resolved
+    assert {k: (g.label, g.mentions) for k, g in res.groups.items()} == {
+        "group:syrian-rebels": ("Syrian rebels", 2), "group:rebels": ("Rebels", 1)}
+    named, described = [t.i for t in doc if t.lower_ == "tribunal"]
+    tribunal = m.actor_at[named]
+    assert res.links[described] == tribunal  # "The tribunal accused"
+    assert not set(res.links) & set(m.actor_at) and not set(res.groups) & set(m.entities)
+    assert ("accusation", [tribunal]) in [(f.type, f.source) for f in found]
+
+
+@pytest.mark.model
+def test_groups_named_by_common_nouns_are_actors_with_their_labels(pipeline):
+    x = extract(pipeline, "Syrian rebels attacked the town. The tribunal said the rebels must leave. "
+                          "Syrian rebels denied it.")
+    groups = {(a.label, a.mentions) for a in x.actors if a.type == "group"}
+    assert groups == {("Syrian rebels", 2), ("Rebels (t.txt)", 1)}
+    assert ("denial", "Syrian rebels") in {(e.type, e.source) for e in x.events}
 
 
 @pytest.mark.model

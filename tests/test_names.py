@@ -10,7 +10,7 @@ import pytest
 
 from graphbuild.events import extract_document
 from graphbuild.lexicon import default_lexicon
-from graphbuild.mentions import Mentions
+from graphbuild.extraction.mentions import Mentions, labelled
 from graphbuild.names import initials, is_acronym, is_initials, name_key, surname
 from graphbuild.nlp import fix_entities
 from graphbuild.types import Document
@@ -206,9 +206,8 @@ def test_mentions_acronym_in_parentheses_joins_its_name_whatever_its_letters():
                   ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O"],
                   ["DET", "PROPN", "ADP", "NUM", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT",
                    "DET", "PROPN", "VERB", "PUNCT"])
-    m.labels()
     assert m.actor_at[1] == m.actor_at[5] == m.actor_at[10]
-    assert m.entities[m.actor_at[1]].label == "Group of 20"
+    assert labelled(m.entities.values())[m.actor_at[1]].label == "Group of 20"
 
 
 @pytest.mark.model

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 from ..lexicon import Lexicon, Trigger
 from .clauses import _children, _is_finite, _misparsed_attribution, _subject_token, OBJECT_DEPS
 from .coreference import _subject
-from .mentions import SUBJECT_DEPS, Mentions
+from .mentions import SUBJECT_DEPS, Mentions, state_key
 from .records import DIRECTED_TYPES, SPEECH_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
-    from .coreference import _Resolver
+    from .coreference import Resolver
 
 
-def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
+def _objects(verb, res: Resolver, preps: tuple[str, ...] = ()) -> list[str]:
     """Entity keys of a verb's objects, of its prepositional objects after ``preps`` and after a particle."""
     out: list[str] = []
     for o in _children(verb, *OBJECT_DEPS):
@@ -32,12 +32,12 @@ def _objects(verb, res: _Resolver, preps: tuple[str, ...] = ()) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _listed_in_apposition(tok, res: _Resolver) -> list[str]:
+def _listed_in_apposition(tok, res: Resolver) -> list[str]:
     """The further names of a list set in apposition to a common noun: "the two chief negotiators,
     A of Serbia and B of Kosovo" resolves the noun to A alone; B is A's conjunct."""
     out: list[str] = []
     for a in _children(tok, "appos"):
-        if a.i in res.m.actor_at:
+        if res.actor_key(a.i) is not None:
             for c in a.conjuncts:
                 if c.i > a.i:
                     out += res.phrase(c)
@@ -48,7 +48,7 @@ def _listed_in_apposition(tok, res: _Resolver) -> list[str]:
 _CONTENT_LINKS = frozenset({"ccomp", "conj", "xcomp", "dobj", "prep", "pobj"})
 
 
-def _demand_of_report(verb, res: _Resolver) -> tuple[list[str], list[str]]:
+def _demand_of_report(verb, res: Resolver) -> tuple[list[str], list[str]]:
     """Source and target of "X said Y must ...": X demands of Y.
 
     ``verb`` is the clause's own verb; the speaker is the subject of the verb or noun that
@@ -69,7 +69,7 @@ def _demand_of_report(verb, res: _Resolver) -> tuple[list[str], list[str]]:
     return source, [k for k in targets if k not in source]
 
 
-def _content_targets(verb, kind: str, res: _Resolver) -> list[str]:
+def _content_targets(verb, kind: str, res: Resolver) -> list[str]:
     """Targets of a directed act named inside its content rather than as its object.
 
     * an appeal's "that"-clause names who is asked: "demanded that the inspector general of
@@ -103,16 +103,16 @@ def _content_targets(verb, kind: str, res: _Resolver) -> list[str]:
     return out
 
 
-def _actor_or_seat(tok, res: _Resolver) -> list[str]:
+def _actor_or_seat(tok, res: Resolver) -> list[str]:
     """Actors of a noun phrase and its conjuncts, a capital named as a place standing for its
     state ("consequences for Belgrade and Pristina": Serbia and Kosovo)."""
     out = res.phrase(tok)
     for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
         key = res.m.place_at.get(t.i)
-        if key and t.i not in res.m.actor_at:
-            iso = res.lex.seat(res.m.entities[key].label)
+        if key and res.actor_key(t.i) is None:
+            iso = res.lex.seat(res.entity(key).label)
             if iso:
-                out.append(res.m.state(iso).key)
+                out.append(state_key(iso))
     return list(dict.fromkeys(out))
 
 
@@ -130,7 +130,7 @@ _OUT_OF_CONTENT = frozenset({"advcl", "relcl", "mark", "npadvmod", "parataxis", 
 CONTENT_DEPTH = 7
 
 
-def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = True,
+def _content_party(verb, res: Resolver, source: list[str], *, subjects: bool = True,
                    places: str | None = None, groups: bool = True, depth: int = CONTENT_DEPTH,
                    audience: bool = True, purposes: bool = False) -> list[str]:
     """The first party named in what an act asks, threatens, offers or does: with its conjuncts.
@@ -175,7 +175,7 @@ def _content_party(verb, res: _Resolver, source: list[str], *, subjects: bool = 
     return []
 
 
-def _coerced_party(verb, res: _Resolver, source: list[str]) -> list[str]:
+def _coerced_party(verb, res: Resolver, source: list[str]) -> list[str]:
     """Whom a threat's condition names: "threatened to stop the talks if the United States goes
     ahead", "will boycott the elections unless the president agrees" -- the subject of an "if" or
     "unless" clause of the threat or of its content is the party the threat is meant to move."""
@@ -197,7 +197,7 @@ def _coerced_party(verb, res: _Resolver, source: list[str]) -> list[str]:
     return []
 
 
-def _names_someone(tok, res: _Resolver) -> bool:
+def _names_someone(tok, res: Resolver) -> bool:
     """A subject that names a party: a name, a pronoun, a title or an official body ("the president")."""
     lex = res.lex
     return bool(tok.ent_type_) or tok.pos_ in ("PROPN", "PRON") \
@@ -210,7 +210,7 @@ def _is_purpose(clause) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(c.dep_ == "mark" for c in kids)
 
 
-def _leads_into_content(tok, verb, res: _Resolver, *, subjects: bool, purposes: bool) -> bool:
+def _leads_into_content(tok, verb, res: Resolver, *, subjects: bool, purposes: bool) -> bool:
     """Whether the content walk of :func:`_content_party` goes on to ``tok``."""
     if purposes and tok.dep_ == "advcl" and _is_purpose(tok):
         return True  # "send troops to help defend Saudi Arabia": what the act is for
@@ -228,15 +228,16 @@ def _leads_into_content(tok, verb, res: _Resolver, *, subjects: bool, purposes: 
     return True
 
 
-def _party_at(tok, res: _Resolver, groups: bool, places: str | None) -> list[str]:
+def _party_at(tok, res: Resolver, groups: bool, places: str | None) -> list[str]:
     """The party one token of an act's content names, if any.
 
     A name, a pronoun, a resolvable noun phrase ("the government", "Israeli police"), a
     national adjective or possessive ("Iraqi towns", "Turkey's efforts"), or a place.
     """
     m = res.m
-    if tok.i in m.actor_at:
-        return [m.actor_at[tok.i]]
+    key = res.actor_key(tok.i)
+    if key is not None:
+        return [key]
     if tok.i in m.place_at:
         return _place_party(m.place_at[tok.i], res, places)
     if tok.pos_ == "PRON":
@@ -244,27 +245,27 @@ def _party_at(tok, res: _Resolver, groups: bool, places: str | None) -> list[str
     if tok.dep_ in ("amod", "compound", "nmod", "poss") and (tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN"):
         if any(c.lower_ in res.lex.dissident_words for c in tok.head.children):
             return []  # "Ugandan opposition candidates" are not the Ugandan state
-        key = m._entity_key_for(tok)
-        return [key] if key and m.entities[key].type == "state" else []
+        key = res.key_of(tok)
+        return [key] if key and res.entity(key).type == "state" else []
     if tok.pos_ in ("NOUN", "PROPN"):
-        keys = res.phrase(tok, allow_groups=groups) if groups else res._one(tok, False)
-        return [k for k in keys if groups or m.entities[k].type != "group"]
+        keys = res.phrase(tok, allow_groups=groups) if groups else res.one(tok, False)
+        return [k for k in keys if groups or res.entity(k).type != "group"]
     return []
 
 
-def _place_party(key: str, res: _Resolver, places: str | None) -> list[str]:
+def _place_party(key: str, res: Resolver, places: str | None) -> list[str]:
     """A place named as what an act is aimed at: itself (``places="place"``), its state
     (``"state"``: a country, a capital or a city of the gazetteer), or nothing."""
     if places == "place":
         return [key]
-    ent = res.m.entities[key]
+    ent = res.entity(key)
     if ent.iso and places in ("state", "country"):
-        return [res.m.state(ent.iso).key]
+        return [state_key(ent.iso)]
     if places != "state":
         return []
     iso = res.lex.seat(ent.label) or (res.lex.city(ent.label) or {}).get("country") or _region_of(ent.label, res.lex)
     if iso and iso in res.lex.countries:
-        return [res.m.state(iso).key]
+        return [state_key(iso)]
     return []
 
 
@@ -293,7 +294,7 @@ def _reported_clauses(verb) -> list["Token"]:
     return clauses
 
 
-def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
+def _reported_party(verb, res: Resolver, source: list[str]) -> list[str]:
     """Whom a statement is about, as a CAMEO coder reads it: the named subject of its reported
     clause or quote, else the first party named in the clause's content, else "about/on X" of
     the statement itself.
@@ -309,7 +310,7 @@ def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
     for clause in _reported_clauses(verb):
         for s in _children(clause, "nsubj", "nsubjpass"):
             keys = [k for k in (res.phrase(s, allow_groups=False) or _owner_state(s, res)) if k not in source]
-            keys = [k for k in keys if res.m.entities[k].type != "group"]
+            keys = [k for k in keys if res.entity(k).type != "group"]
             if not keys and s.pos_ != "PRON":
                 keys = _content_party(s, res, source, groups=False, places="country", depth=REPORT_DEPTH)
             if keys:
@@ -326,7 +327,7 @@ def _reported_party(verb, res: _Resolver, source: list[str]) -> list[str]:
 
 
 
-def _participants(noun, res: _Resolver) -> list[str]:
+def _participants(noun, res: Resolver) -> list[str]:
     """The other parties of a meeting noun: "with"/"between"/"among" objects (envoys stand for
     their side; "a courtesy call on X" too) and the actors named in its modifiers ("US-Russian talks")."""
     out: list[str] = []
@@ -342,14 +343,14 @@ def _participants(noun, res: _Resolver) -> list[str]:
                             for x in _children(q, "pobj") for k in res.phrase(x, allow_groups=False)]
                 out += keys
     for c in _children(noun, "compound", "amod", "nmod", "poss"):
-        key = res.m.actor_at.get(c.i)
+        key = res.actor_key(c.i)
         if key:
             out.append(key)
     return list(dict.fromkeys(out))
 
 
 
-def _destination(trigger, verb, res: _Resolver) -> list[str]:
+def _destination(trigger, verb, res: Resolver) -> list[str]:
     """The state a visit goes to: "visited Beijing", "a visit to Beirut", "arrived in Amman on a
     visit" (a country, a capital or a city of the gazetteer; the host state is the visit's target)."""
     heads = [(trigger, ("to",))] if trigger.pos_ == "NOUN" else [(trigger, ("to", "in"))]
@@ -436,7 +437,7 @@ def _date(trigger, m: Mentions) -> "Span | None":
     return None
 
 
-def _issuer(verb, res: _Resolver) -> list[str]:
+def _issuer(verb, res: Resolver) -> list[str]:
     """Who speaks through a text that is a speech act's subject: "a report released in the Rwandan
     capital alleged ..." (Rwanda), "an official Syrian newspaper called on ..." (Syria), "a
     statement by the foreign ministry said ..." -- the first party named in the text's phrase."""
@@ -449,22 +450,22 @@ def _issuer(verb, res: _Resolver) -> list[str]:
     return own[:1] or _content_party(subj, res, [], groups=False, places="state", depth=4)[:1]
 
 
-def _attacked_states(targets: list[str], res: _Resolver) -> list[str]:
+def _attacked_states(targets: list[str], res: Resolver) -> list[str]:
     """An attack on a place is also an attack on its state, as CAMEO codes it: "invaded Kuwait"
     (the country is the state itself), "shelled Aleppo" (Aleppo, and Syria after it)."""
     out: list[str] = []
     for key in targets:
-        ent = res.m.entities[key]
+        ent = res.entity(key)
         if ent.kind != "place":
             out.append(key)
         elif ent.iso:
-            out.append(res.m.state(ent.iso).key)
+            out.append(state_key(ent.iso))
         else:
             out += [key] + _place_party(key, res, "state")
     return out
 
 
-def _attacker_named_by_means(verb, passive: bool, res: _Resolver) -> list[str]:
+def _attacker_named_by_means(verb, passive: bool, res: Resolver) -> list[str]:
     """The side an attack is credited to when what the clause names is its means, not a party.
 
     "Four children were killed in Israeli tank shelling", "were killed by an Israeli air
@@ -479,7 +480,7 @@ def _attacker_named_by_means(verb, passive: bool, res: _Resolver) -> list[str]:
             continue
         for c in noun.subtree:  # "US Predator attacks": the modifier may hang on a modifier
             if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod"):
-                keys = [k for k in _party_at(c, res, False, None) if res.m.entities[k].type != "person"]
+                keys = [k for k in _party_at(c, res, False, None) if res.entity(k).type != "person"]
                 if keys:
                     return keys
     return []
@@ -497,7 +498,7 @@ def _is_means(noun, lex: Lexicon, *, weapons: bool = True) -> bool:
     return low in lex.official_heads or low + "s" in lex.official_heads
 
 
-def _co_sources(kind: str, source: list[str], targets: list[str], res: _Resolver) -> tuple[str, ...]:
+def _co_sources(kind: str, source: list[str], targets: list[str], res: Resolver) -> tuple[str, ...]:
     """The speakers after the first of a speech act with a coordinated subject.
 
     "Volkswagen, BMW and Mercedes-Benz all criticised the duties": one act per named speaker
@@ -505,13 +506,13 @@ def _co_sources(kind: str, source: list[str], targets: list[str], res: _Resolver
     """
     if kind not in SPEECH_TYPES:
         return ()
-    return tuple(k for k in source[1:] if res.m.entities[k].type != "group" and k not in targets)
+    return tuple(k for k in source[1:] if res.entity(k).type != "group" and k not in targets)
 
 #: Clauses hung inside a reported clause that say something else than what its subject did.
 _OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj"})
 
 
-def _accused_in_report(verb, res: _Resolver) -> list[str]:
+def _accused_in_report(verb, res: Resolver) -> list[str]:
     """The named subject of a reported clause that accuses it: "Kurti said Serbia was running away
     from its obligations", "Wang said the Philippine vessels had illegally intruded".
 
@@ -536,13 +537,13 @@ def _accused_in_report(verb, res: _Resolver) -> list[str]:
     return out
 
 
-def _owner_state(noun, res: _Resolver) -> list[str]:
+def _owner_state(noun, res: Resolver) -> list[str]:
     """The state a common noun belongs to by its national adjective ("the Philippine vessels")."""
     if noun.pos_ != "NOUN":
         return []
     for c in _children(noun, "amod", "compound"):
-        key = res.m._entity_key_for(c) if c.ent_type_ in ("NORP", "GPE") else None
-        if key and res.m.entities[key].type == "state":
+        key = res.key_of(c) if c.ent_type_ in ("NORP", "GPE") else None
+        if key and res.entity(key).type == "state":
             return [key]
     return []
 

@@ -1,14 +1,16 @@
 """The extraction stage's driver: one parsed document -> actors, places and events.
 
-The steps run in this order (:func:`extract_document`):
+The steps run in this order (:func:`extract_document`); each reads what the steps
+before it made and keeps what it finds in a record of its own:
 
 1. :class:`~.mentions.Mentions` groups the entity spans into the document's actors
-   and places (and the wire dateline's places);
+   and places (and the wire dateline's places); they are only read from then on;
 2. :func:`iter_events` walks each sentence for triggers; the rules of :mod:`.triggers`
-   run on each in the order :mod:`.rules` declares, and their arguments may add groups
-   named by common nouns to the mentions;
-3. :meth:`~.mentions.Mentions.labels` then chooses every entity's label -- after
-   step 2, so that the groups the events named have one;
+   run on each in the order :mod:`.rules` declares; the :class:`~.coreference.Resolver`
+   they read their arguments with keeps the descriptions it resolved and the groups
+   named by common nouns;
+3. :func:`~.mentions.labelled` then labels the mentions' entities and those groups --
+   after step 2, so that the groups the events named have one;
 4. the found events become :class:`~graphbuild.types.Event` records with place, date
    and quote.
 """
@@ -24,8 +26,8 @@ from ..lexicon import Lexicon, default_lexicon
 from ..types import Actor, DocExtraction, Document, Event, Place
 from .arguments import _date, _place
 from .clauses import _children
-from .coreference import _Resolver
-from .mentions import Mentions
+from .coreference import Resolver
+from .mentions import LocalEntity, Mentions, labelled
 from .modality import _intent_to_meet, _is_reported_only
 from .records import FoundEvent, ACTOR_TARGET_TYPES
 from .rules import noun_event, verb_event
@@ -37,14 +39,19 @@ if TYPE_CHECKING:  # pragma: no cover
 QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
 
 
-def iter_events(m: Mentions) -> Iterator[FoundEvent]:
-    """Yield the events of a document, sentence by sentence."""
-    res = _Resolver(m)
+def iter_events(m: Mentions, res: Resolver | None = None) -> Iterator[FoundEvent]:
+    """Yield the events of a document, sentence by sentence.
+
+    ``res`` resolves their arguments and keeps what coreference finds (a new
+    :class:`~.coreference.Resolver` of ``m`` when None); ``m`` is only read.
+    """
+    if res is None:
+        res = Resolver(m)
     for sent in m.doc.sents:
         found: list[FoundEvent] = []
         for tok in sent:
             f = verb_event(tok, res) if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" else None
-            if f is None and tok.pos_ in ("NOUN", "PROPN") and tok.i not in m.actor_at and tok.i not in m.place_at:
+            if f is None and tok.pos_ in ("NOUN", "PROPN") and res.actor_key(tok.i) is None and tok.i not in m.place_at:
                 f = noun_event(tok, res)
             if f is not None:
                 found.append(f)
@@ -60,7 +67,7 @@ def iter_events(m: Mentions) -> Iterator[FoundEvent]:
         yield from _according_to(sent, res)
 
 
-def _according_to(sent, res: _Resolver) -> Iterator[FoundEvent]:
+def _according_to(sent, res: Resolver) -> Iterator[FoundEvent]:
     """A statement for each "according to X" of the sentence, X its source."""
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(res.doc) and res.doc[tok.i + 1].lower_ == "to":
@@ -83,7 +90,7 @@ def _recent_place(events: list[Event], source_id: str, before: int, places: dict
 
 def _quote(sent_text: str, trigger_offset: int) -> str | None:
     """The quoted words of a statement, when the trigger itself is outside the quotes."""
-    quotes = [(m.start(), m.end(), m.group(1)) for m in QUOTE_RE.finditer(sent_text)]
+    quotes = [(q.start(), q.end(), q.group(1)) for q in QUOTE_RE.finditer(sent_text)]
     for s, e, q in quotes:
         if s <= trigger_offset < e:
             return None
@@ -92,7 +99,8 @@ def _quote(sent_text: str, trigger_offset: int) -> str | None:
     return None
 
 
-def _qualified(m: Mentions, key: str, actor: Actor, book: CodeBook, doc_id: str) -> str | None:
+def _qualified(m: Mentions, ents: dict[str, LocalEntity], actor_at: dict[int, str], key: str, actor: Actor,
+               book: CodeBook, doc_id: str) -> str | None:
     """A label for an actor named by a bare common noun ("Police", "Militants"), or None to drop it.
 
     * A state's body is that state's: "Police in Karachi say" gives "Pakistani police" (the
@@ -102,11 +110,13 @@ def _qualified(m: Mentions, key: str, actor: Actor, book: CodeBook, doc_id: str)
     * a party of an event named nowhere else keeps its word with the article's id
       ("Rebels (t.txt)"), so it never joins another article's rebels;
     * a capitalised word the model took for a name ("Group" of "the Group of eight") is no actor.
+
+    ``ents`` and ``actor_at`` are the document's entities and actor tokens, coreference's included.
     """
-    ents, lex = m.entities, m.lex
-    sents = sorted({m.doc[i].sent.start for i, k in m.actor_at.items() if k == key})
+    lex = m.lex
+    sents = sorted({m.doc[i].sent.start for i, k in actor_at.items() if k == key})
     where: list[tuple[int, str]] = []
-    for table in (m.place_at, m.actor_at):
+    for table in (m.place_at, actor_at):
         for i, k in table.items():
             e = ents.get(k)
             if e is not None and k != key and m.doc[i].sent.start in sents and (e.kind == "place" or e.type == "state"):
@@ -134,11 +144,15 @@ def _qualified(m: Mentions, key: str, actor: Actor, book: CodeBook, doc_id: str)
     return f"{actor.label} ({doc_id})" if key.startswith("group:") else None
 
 
-def _affiliation_evidence(m: Mentions, key: str, aff: str, doc_id: str, offset: int) -> dict | None:
-    """The first sentence that names both an actor and its affiliation ("U.S. Secretary of State John Kerry")."""
+def _affiliation_evidence(m: Mentions, actor_at: dict[int, str], key: str, aff: str, doc_id: str,
+                          offset: int) -> dict | None:
+    """The first sentence that names both an actor and its affiliation ("U.S. Secretary of State John Kerry").
+
+    ``actor_at`` holds the document's actor tokens, coreference's included.
+    """
     def sentences(k: str) -> dict[int, object]:
         out = {}
-        for table in (m.actor_at, m.place_at):
+        for table in (actor_at, m.place_at):
             for i, v in table.items():
                 if v == k:
                     sent = m.doc[i].sent
@@ -152,6 +166,21 @@ def _affiliation_evidence(m: Mentions, key: str, aff: str, doc_id: str, offset: 
     sent = mine[both[0]]
     return {"doc": doc_id, "sentence": sent.text.strip(), "start": sent.start_char + offset,
             "end": sent.end_char + offset}
+
+
+def _entities(m: Mentions, res: Resolver, named: set[str | None]) -> dict[str, LocalEntity]:
+    """Every entity of the document, labelled (:func:`~.mentions.labelled`), key -> entity.
+
+    The mentions' entities, then the groups coreference named, in the order first named;
+    then any state of ``named`` (the keys the events and the home state use) that the
+    text names only through a country's name or demonym (:meth:`~.mentions.Mentions.entity`).
+    """
+    ents = labelled([*m.entities.values(), *res.groups.values()])
+    for key in sorted(k for k in named if k and k not in ents):
+        ent = res.entity(key)
+        if ent is not None:
+            ents[key] = ent
+    return ents
 
 
 # ---------------------------------------------------------------------------
@@ -171,11 +200,14 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
         m.add_dateline(document.dateline)
     book = codebook or codebook_for(lex)
     m.settle(book)
-    found = list(iter_events(m))
-    m.labels()
+    res = Resolver(m)
+    found = list(iter_events(m, res))
+    acting = {k for f in found for k in (*f.source, *f.targets)}
+    home = m.home_state()
+    ents = _entities(m, res, acting | {home})
+    actor_at = {**m.actor_at, **res.links}
     ref = parse_doc_date(document.date)
 
-    ents = m.entities
     actors: dict[str, Actor] = {}
     places: dict[str, Place] = {}
 
@@ -198,7 +230,6 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
 
     # A group named by a common noun ("the contact group", "government forces") is an actor only
     # when it acts in an event; named entities are actors whether or not they act.
-    acting = {k for f in found for k in (*f.source, *f.targets)}
     for key, e in sorted(ents.items()):
         if not e.label:
             continue
@@ -212,8 +243,7 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
         aff = ents[key].affiliation
         if aff and aff in ents and aff != key and ents[aff].label:
             a.affiliation = actor_for(aff).label
-            a.affiliation_evidence = _affiliation_evidence(m, key, aff, document.id, offset)
-    home = m.home_state()
+            a.affiliation_evidence = _affiliation_evidence(m, actor_at, key, aff, document.id, offset)
     code_actors(list(actors.values()), book, date=ref,
                 home=ents[home].label if home in ents else None)
     # No actor is named by a bare common noun (see _qualified).
@@ -221,7 +251,7 @@ def extract_document(doc: "Doc", document: Document, *, lexicon: Lexicon | None 
     for key, a in list(actors.items()):
         if not book.is_generic(a.label):
             continue
-        label = _qualified(m, key, a, book, document.id)
+        label = _qualified(m, ents, actor_at, key, a, book, document.id)
         if label is None:
             dropped.add(key)
             del actors[key]

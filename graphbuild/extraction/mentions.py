@@ -6,17 +6,22 @@ its initials ACR"), a capital acting -> its state, a demonym qualifying an agent
 state, "China's foreign ministry" -> an organization of China, "Sudan's army" -> a force of
 Sudan, "the president's office" -> an organization, "known as Hemedti" -> the person,
 "the Chinese name for the shoal" -> the place; titles are stripped from names and kept,
-affiliations recorded.  :meth:`Mentions.body_antecedent` and
-:meth:`Mentions.home_state` let the event rules resolve "the tribunal" and "the government".  Word lists come from :mod:`graphbuild.lexicon`.
+affiliations recorded.  Word lists come from :mod:`graphbuild.lexicon`.
 
-Only this module, :mod:`graphbuild.events` and :mod:`graphbuild.nlp` see spaCy objects.
+A :class:`Mentions` is built once (with :meth:`~Mentions.add_dateline` and
+:meth:`~Mentions.settle`) and then only read: the later stages look tokens up with
+:attr:`~Mentions.actor_at`, :attr:`~Mentions.place_at`, :meth:`~Mentions.key_of` and
+:meth:`~Mentions.entity`, resolve "the tribunal" and "the government" with
+:meth:`~Mentions.org_ending_with`, :meth:`~Mentions.state_force` and
+:meth:`~Mentions.home_state`, and keep what they find in records of their own.  Labels
+are chosen last, by :func:`labelled`, over these entities and the groups that
+coreference named.
 """
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ..codes import is_armed_group
 from ..lexicon import Lexicon
@@ -29,9 +34,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..codes import CodeBook
 
-__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS"]
+__all__ = ["Mentions", "LocalEntity", "SUBJECT_DEPS", "labelled", "label_of", "state_key"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+STATE_PREFIX = "state:"
+
+
+def state_key(iso: str) -> str:
+    """The entity key of the state with ISO code ``iso``."""
+    return STATE_PREFIX + iso
 
 
 # ---------------------------------------------------------------------------
@@ -80,7 +92,8 @@ class Mentions:
     """Entity mentions of one Doc, grouped into local actors and places.
 
     ``actor_at[i]`` / ``place_at[i]`` give the entity key for token ``i`` when
-    that token is inside a mention used in that role.
+    that token is inside a mention used in that role; ``entities`` maps each key to its
+    entity.  Built once, then only read (see the module's docstring).
     """
 
     def __init__(self, doc: "Doc", lexicon: Lexicon) -> None:
@@ -99,11 +112,14 @@ class Mentions:
             ent = self.entities[key] = LocalEntity(key=key, kind=kind, type=type_, **kw)
         return ent
 
-    def state(self, iso: str) -> LocalEntity:
-        """The entity of the state ``iso`` (made on first use)."""
-        return self._entity(f"state:{iso}", "actor", "state", iso=iso, label=self.lex.country_label(iso))
+    def _state(self, iso: str) -> LocalEntity:
+        """The entity of the state ``iso`` (made on first use; see :meth:`entity`)."""
+        ent = self.entities.get(state_key(iso))
+        if ent is None:
+            ent = self.entities[state_key(iso)] = self.entity(state_key(iso))
+        return ent
 
-    def place(self, name: str) -> LocalEntity:
+    def _place(self, name: str) -> LocalEntity:
         """The place entity called ``name`` (a country's place is keyed by its label)."""
         name = clean_name(name)
         iso = self.lex.country(name)
@@ -111,10 +127,6 @@ class Mentions:
             name = name.title()  # a dateline's "LA PAZ" is La Paz
         label = self.lex.country_label(iso) if iso else name
         return self._entity(f"place:{slugify(label)}", "place", "place", label=label, iso=iso)
-
-    def group(self, label: str) -> LocalEntity:
-        """The group actor named by a common noun phrase (the event rules add these; see :meth:`labels`)."""
-        return self._entity(f"group:{slugify(label)}", "actor", "group", label=label)
 
     def add_dateline(self, dateline: Dateline) -> None:
         """Make the places of the document's wire dateline places of the document.
@@ -136,7 +148,7 @@ class Mentions:
                 w.lower().rstrip(".") in self.lex.org_words for w in name.split()
             ):
                 continue
-            place = self.place(name)
+            place = self._place(name)
             key = name.casefold()
             for ent in list(self.entities.values()):
                 if ent.type in ("person", "organization") and {n.casefold() for n in ent.names} == {key}:
@@ -304,7 +316,7 @@ class Mentions:
         name = clean_name(span.text)
         words = name.split()
         if self._org_is_place(span, words):
-            ent = self.place(name)
+            ent = self._place(name)
             ent.add(name, span.start)
             self._mark(span, ent.key, "place")
             return
@@ -348,21 +360,21 @@ class Mentions:
         if role == "actor":
             seat = iso or lex.seat(name)
             if seat:
-                ent = self.state(seat)
+                ent = self._state(seat)
                 ent.add(name, span.start)
                 self._mark(span, ent.key, "actor")
                 return
         if role == "modifier" and iso:
-            ent = self.state(iso)
+            ent = self._state(iso)
             ent.add(name, span.start)
             self._mark(span, ent.key, "actor")
             return
-        ent = self.place(name)
+        ent = self._place(name)
         ent.add(name, span.start)
         self._mark(span, ent.key, "place")
         if iso:  # a country named as a location is also the state, for "talks with Russia" etc.
-            self.actor_at.update({t.i: self.state(iso).key for t in span if t.i not in self.actor_at})
-            self.state(iso)
+            self.actor_at.update({t.i: self._state(iso).key for t in span if t.i not in self.actor_at})
+            self._state(iso)
 
     def _gpe_role(self, span) -> str:
         """"actor" (Moscow claimed), "place" (in Moscow) or "modifier" (U.S. Secretary)."""
@@ -397,14 +409,14 @@ class Mentions:
         root = span.root
         # "the Russians" as a noun phrase is the state; "Russian" as an adjective is affiliation.
         if root.tag_ in ("NNPS", "NNS") or span.text.strip().endswith("s") or root.dep_ in SUBJECT_DEPS | {"pobj", "dobj"}:
-            ent = self.state(iso)
+            ent = self._state(iso)
             ent.add(span.text, span.start)
             self._mark(span, ent.key, "actor")
         elif self._demonym_names_agent(root):
             if root.i not in self.actor_at:
                 # An adjective ("Belarusian President ...") is a mention of the state too.
-                self.state(iso).add(span.text, span.start)
-                self.actor_at[root.i] = self.state(iso).key
+                self._state(iso).add(span.text, span.start)
+                self.actor_at[root.i] = self._state(iso).key
 
     def _demonym_names_agent(self, root) -> bool:
         """An adjective demonym speaks of the state only when it qualifies someone who can act.
@@ -598,31 +610,6 @@ class Mentions:
             return None
         return self.org_ending_with(head.lower_, head.i)
 
-    def body_antecedent(self, tok) -> str | None:
-        """"the tribunal", "the ministry", "the coalition": the organization named earlier that it stands for.
-
-        "the army" / "the military" is the one state force named with a possessive
-        ("Sudan's army"), if the text names exactly one.  Otherwise only a bare definite
-        noun of the lexicon's ``body_nouns`` counts ("the main opposition coalition" or "a party"
-        may be another body); it is the organization whose name ends with that noun
-        (see :meth:`org_ending_with`).
-        """
-        if tok.pos_ != "NOUN" or tok.lower_ not in self.lex.body_nouns | self.lex.force_nouns:
-            return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            return None
-        if tok.lower_ in self.lex.force_nouns:
-            # "the army", "the military" after "Sudan's army": the only state force the text names.
-            bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
-            return self.state_force(tok) if bare else None
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
-        if not mods:
-            return self.org_ending_with(tok.lower_, tok.i)
-        if all(c.is_lower and c.is_alpha and not c.ent_type_ for c in mods):
-            # "the main opposition coalition": only when the document names a single such body.
-            return self.org_ending_with(tok.lower_, -1)
-        return None
-
     def _link_other_names(self) -> None:
         """"Ren'ai Jiao, the Chinese name for the shoal": another name of that place.
 
@@ -673,8 +660,6 @@ class Mentions:
         needs three mentions and twice as many as the next: "the government" of a
         report from Caracas is Venezuela's, that of a summit report is nobody's in particular.
         """
-        if getattr(self, "_home", False) is not False:
-            return self._home
         counts: Counter = Counter()
         for e in self.entities.values():
             if e.type == "state" and e.iso:
@@ -684,23 +669,25 @@ class Mentions:
                 if iso:
                     counts[iso] += e.mentions
         top = counts.most_common(2)
-        self._home = None
         if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
-            self._home = self.state(top[0][0]).key
-        return self._home
+            return state_key(top[0][0])
+        return None
 
-    def org_ending_with(self, noun: str, before: int) -> str | None:
+    def org_ending_with(self, noun: str, before: int, *, groups: Iterable[LocalEntity] = (),
+                        links: Mapping[int, str] | None = None) -> str | None:
         """The organization whose name ends with ``noun`` ("the tribunal" -> "Supreme Electoral Tribunal").
 
         The one mentioned last before token ``before``; failing that (or with ``before`` -1),
-        the only one in the document.
+        the only one in the document.  ``groups`` and ``links`` are what coreference found
+        beyond the mentions (:class:`~.coreference.Resolver`): they count as well.
         """
         noun = noun.lower()
-        ends = {e.key for e in self.entities.values() if e.type in ("organization", "group")
+        ends = {e.key for e in (*self.entities.values(), *groups) if e.type in ("organization", "group")
                 and any(n.split()[-1].lower() == noun for n in e.names if not is_initials(n))}
         if not ends:
             return None
-        last = {k: max((i for i, key in self.actor_at.items() if key == k and i < before), default=-1) for k in ends}
+        mentioned = [*self.actor_at.items(), *(links or {}).items()]
+        last = {k: max((i for i, key in mentioned if key == k and i < before), default=-1) for k in ends}
         best = max(last.values())
         if best >= 0:
             hits = [k for k, i in last.items() if i == best]
@@ -784,17 +771,35 @@ class Mentions:
                         ent.affiliation = key
                         break
 
-    def _entity_key_for(self, tok) -> str | None:
-        """The actor a modifier token stands for (a state for "U.S."/"Saudi", an organization)."""
+    def key_of(self, tok) -> str | None:
+        """The actor a modifier token stands for: the entity of its mention, else the state a
+        country's name or demonym names ("U.S.", "Saudi"), else None.
+
+        That state may be one the text never names as an actor: :meth:`entity` gives its entity.
+        """
         if tok.i in self.actor_at:
             return self.actor_at[tok.i]
         text = tok.text
         if tok.i in self.ent_at:
             text = self.ent_at[tok.i].text
         iso = self.lex.country(text) or self.lex.demonym(text)
-        if iso:
-            return self.state(iso).key
-        return None
+        return state_key(iso) if iso else None
+
+    def entity(self, key: str) -> LocalEntity | None:
+        """The entity of ``key``, or None: one of :attr:`entities`, or a state the text never names
+        as an actor (a key of :meth:`key_of` or :meth:`home_state`), made afresh with no mention."""
+        ent = self.entities.get(key)
+        if ent is None and key.startswith(STATE_PREFIX):
+            iso = key[len(STATE_PREFIX):]
+            ent = LocalEntity(key=key, kind="actor", type="state", iso=iso, label=self.lex.country_label(iso))
+        return ent
+
+    def _entity_key_for(self, tok) -> str | None:
+        """:meth:`key_of` while the mentions are built: a state it names becomes one of the entities."""
+        key = self.key_of(tok)
+        if key is not None and key not in self.entities:
+            self._state(key[len(STATE_PREFIX):])
+        return key
 
     # -- output ---------------------------------------------------------------
     # -- what the actor dictionaries settle ---------------------------------
@@ -865,7 +870,7 @@ class Mentions:
         streets = book.rules.get("street_words", frozenset())
         names = list(ent.names)
         if names and all(len(n.split()) > 1 and n.split()[-1].lower().rstrip(".") in streets for n in names):
-            self._actor_to_place(ent, self.place(max(names, key=len)))
+            self._actor_to_place(ent, self._place(max(names, key=len)))
             return
         titles = book.rules.get("member_titles", frozenset()) | lex.title_nouns
         for name in names:
@@ -909,24 +914,28 @@ class Mentions:
             if e.affiliation == ent.key:
                 e.affiliation = None
 
-    def labels(self) -> None:
-        """Choose each entity's canonical label: the fullest proper name.
 
-        Call it once the event rules have run (:func:`~.document.extract_document` does): they
-        add the groups named by common nouns, which need a label too.
-        """
-        for e in self.entities.values():
-            if e.type == "state" or (e.kind == "place" and e.label):
-                continue
-            if not e.names:
-                continue
-            if e.type == "person":
-                e.label = max(e.names, key=lambda n: (len(n.split()), e.names[n], len(n), n))
-            elif e.type in ("organization", "group"):
-                def score(n: str):
-                    return (not is_initials(n), len(n.split()), e.names[n], n)
-                e.label = max(e.names, key=score)
-            else:
-                e.label = max(e.names, key=lambda n: (e.names[n], len(n), n))
+def label_of(e: LocalEntity) -> str:
+    """The canonical label of an entity: the fullest proper name among its names.
+
+    A state keeps its country's label and a place the label it was made with; a person is
+    called by the longest name, an organization or group by its fullest name that is no
+    acronym, anything else by its most frequent name.
+    """
+    if e.type == "state" or (e.kind == "place" and e.label) or not e.names:
+        return e.label
+    if e.type == "person":
+        return max(e.names, key=lambda n: (len(n.split()), e.names[n], len(n), n))
+    if e.type in ("organization", "group"):
+        return max(e.names, key=lambda n: (not is_initials(n), len(n.split()), e.names[n], n))
+    return max(e.names, key=lambda n: (e.names[n], len(n), n))
 
 
+def labelled(entities: Iterable[LocalEntity]) -> dict[str, LocalEntity]:
+    """Key -> a copy of each entity with its label chosen by :func:`label_of`, in the order given.
+
+    The entities given are not changed.  Label a document's entities once every stage that
+    adds some has run: the groups that coreference names need a label too
+    (:func:`~.document.extract_document`).
+    """
+    return {e.key: replace(e, label=label_of(e)) for e in entities}

@@ -27,7 +27,7 @@ from .triggers import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .coreference import _Resolver
+    from .coreference import Resolver
 
 Step = Callable[[Candidate], bool]
 
@@ -123,14 +123,14 @@ def _run(steps: tuple[Step, ...], cand: Candidate) -> bool:
     return all(step(cand) for step in steps)
 
 
-def verb_event(tok, res: _Resolver) -> FoundEvent | None:
+def verb_event(tok, res: Resolver) -> FoundEvent | None:
     """The event a verb (or phrasal verb) triggers, with its arguments, or None: "Russia attacked
     Ukraine" gives an attack by Russia on Ukraine (:data:`VERB_STEPS`)."""
     cand = Candidate(tok, res)
     return found(cand) if _run(VERB_STEPS, cand) else None
 
 
-def noun_event(tok, res: _Resolver) -> FoundEvent | None:
+def noun_event(tok, res: Resolver) -> FoundEvent | None:
     """The event a noun triggers, or None: "held talks with X" gives a meeting with X, "Russia's
     demand" a demand by Russia (:data:`NOUN_STEPS`, then the steps of its type)."""
     cand = Candidate(tok, res)

@@ -29,7 +29,7 @@ from .records import DIRECTED_TYPES, FoundEvent, PARTICIPANT_FREE_TYPES, SPEECH_
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-    from .coreference import _Resolver
+    from .coreference import Resolver
 
 
 @dataclass
@@ -42,7 +42,7 @@ class Candidate:
 
     #: The trigger word ("met", "talks"); a carrier noun takes its compound's place ("mediation effort").
     tok: Token
-    res: _Resolver
+    res: Resolver
     #: Type, CAMEO code and lemma; the retyping steps replace it ("warned of a virus": a statement).
     trig: Trigger | None = None
     #: A crowd's protest read off the verb ("thousands protested").
@@ -169,7 +169,7 @@ def _visit_not_appeal(cand: Candidate) -> bool:
     return True
 
 
-def _is_visit(verb, res: _Resolver) -> bool:
+def _is_visit(verb, res: Resolver) -> bool:
     """"called on President Marcos at the palace": a visit to a person, not an appeal.
 
     Only when nothing is asked of him -- no infinitive or clause ("called on X to withdraw"),
@@ -184,7 +184,7 @@ def _is_visit(verb, res: _Resolver) -> bool:
                 if any(c.dep_ in ("xcomp", "acl", "relcl") for c in o.children):
                     return False
                 keys = res.phrase(o, allow_groups=False)
-                return bool(keys) and all(res.m.entities[k].type == "person" for k in keys)
+                return bool(keys) and all(res.entity(k).type == "person" for k in keys)
     return False
 
 
@@ -333,9 +333,10 @@ def _demand_targets(cand: Candidate) -> bool:
     if not any(c.lower_ == "should" for c in _children(cand.tok, "aux")):
         return True
     # "Arafat should be toppled" is not asked of him
-    ents, lex = cand.res.m.entities, cand.lex
-    named = [k for k in cand.targets if ents[k].type != "group" and (ents[k].iso or any(
-        n.lower() not in lex.government_nouns for n in ents[k].names))]  # not "the Government" alone
+    lex = cand.lex
+    ents = [cand.res.entity(k) for k in cand.targets]
+    named = [e for e in ents if e.type != "group" and (e.iso or any(
+        n.lower() not in lex.government_nouns for n in e.names))]  # not "the Government" alone
     return bool(named) and not _children(cand.tok, "auxpass")
 
 
@@ -344,7 +345,7 @@ def _statement_targets(cand: Candidate) -> bool:
     reported clause is about ("said Iran was ready": :func:`~.arguments._reported_party`)."""
     tok, res = cand.tok, cand.res
     cand.targets = [k for d in _children(tok, "dative", "dobj") for k in res.phrase(d, allow_groups=False)
-                    if res.m.entities[k].type != "group"] if cand.trig.lemma in cand.lex.addressee_verbs else []
+                    if res.entity(k).type != "group"] if cand.trig.lemma in cand.lex.addressee_verbs else []
     if not cand.targets and cand.source:
         cand.targets = _reported_party(tok, res, cand.source)
     return True
@@ -453,7 +454,7 @@ def _party_in_content(cand: Candidate, targets: list[str]) -> list[str]:
     return more
 
 
-def _forum_of_act(verb, keys: list[str], res: _Resolver) -> bool:
+def _forum_of_act(verb, keys: list[str], res: Resolver) -> bool:
     """The parties ``keys`` are named only as where an act in ``verb``'s content would be taken:
     "take the matter to the World Trade Organization", "refer the case before the court" (the
     lexicon's ``forum_verbs``)."""
@@ -465,8 +466,8 @@ def _forum_of_act(verb, keys: list[str], res: _Resolver) -> bool:
         v = t.head.head.head if t.head.head.dep_ == "dobj" else t.head.head  # "the matter to", "take ... to"
         return v.i != verb.i and v.pos_ == "VERB" and lex.lemma(v.text, lex.forum_verbs) in lex.forum_verbs
 
-    at = [t for t in verb.subtree if res.m.actor_at.get(t.i) in keys  # the head word of each mention
-          and res.m.actor_at.get(t.head.i) != res.m.actor_at[t.i]]
+    at = [t for t in verb.subtree if res.actor_key(t.i) in keys  # the head word of each mention
+          and res.actor_key(t.head.i) != res.actor_key(t.i)]
     return bool(at) and all(carried(t) for t in at)
 
 
@@ -663,8 +664,7 @@ def _noun_source(cand: Candidate) -> bool:
     a noun needs ("presented evidence", "lodged a protest"), else a national adjective or a
     possessive ("Russian announcement", "Russia's demand")."""
     tok, verb, res = cand.tok, cand.verb, cand.res
-    cand.mods = [res.m.actor_at[c.i] for c in _children(tok, "amod", "compound", "poss", "nmod")
-                 if c.i in res.m.actor_at]
+    cand.mods = [k for c in _children(tok, "amod", "compound", "poss", "nmod") if (k := res.actor_key(c.i))]
     cand.light = verb is not None and (cand.lex.is_light_verb(verb.text) or bool(cand.trig.verbs)) \
         and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
     if cand.light:
@@ -773,7 +773,7 @@ def _agent_noun(tok, lex: Lexicon) -> bool:
         or low in lex.member_nouns
 
 
-def _crowd_act(verb, res: _Resolver) -> Trigger | None:
+def _crowd_act(verb, res: Resolver) -> Trigger | None:
     """A protest by a crowd: "thousands protested", "workers went on strike", "farmers blocked the road".
 
     A protest verb ("demonstrate", "rally", "march") needs a crowd for subject, so "stocks rallied"
@@ -793,7 +793,7 @@ def _crowd_act(verb, res: _Resolver) -> Trigger | None:
     return Trigger("protest", code, lemma) if _is_crowd(subj, res.lex) else None
 
 
-def _crowd_purpose(verb, crowd: Trigger | None, res: _Resolver) -> bool:
+def _crowd_purpose(verb, crowd: Trigger | None, res: Resolver) -> bool:
     """A crowd's protest told as the purpose or manner of what the main clause says it did:
     "workers walked off the job to demonstrate", "people took to the streets protesting" (not
     "marched to protest", where the march is the protest already)."""
@@ -809,7 +809,7 @@ def _crowd_purpose(verb, crowd: Trigger | None, res: _Resolver) -> bool:
     return False
 
 
-def _threatens_protest(verb, res: _Resolver) -> bool:
+def _threatens_protest(verb, res: Resolver) -> bool:
     """What a threat holds out is a protest: "threatened to strike", "warned of a general strike"."""
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp") and _crowd_act(c, res) is not None:
@@ -820,7 +820,7 @@ def _threatens_protest(verb, res: _Resolver) -> bool:
     return False
 
 
-def _names_protest(noun, res: _Resolver) -> bool:
+def _names_protest(noun, res: Resolver) -> bool:
     """The noun names a protest ("a general strike", "demonstrations")."""
     trig = res.lex.noun_trigger(noun.text)
     if trig is None:
@@ -830,7 +830,7 @@ def _names_protest(noun, res: _Resolver) -> bool:
     return "protest" in (trig.type, trig.otherwise.type if trig.otherwise else None)
 
 
-def _labour_strike(noun, res: _Resolver) -> Trigger | None:
+def _labour_strike(noun, res: Resolver) -> Trigger | None:
     """A strike that is a protest, not an air strike: "a general strike", "a hunger strike" (142),
     "teachers' strike", "went on strike", "a strike by nurses", "workers staged a strike"."""
     for c in noun.children:
@@ -850,7 +850,7 @@ def _labour_strike(noun, res: _Resolver) -> Trigger | None:
     return None
 
 
-def _protest_reported(noun, res: _Resolver) -> bool:
+def _protest_reported(noun, res: Resolver) -> bool:
     """A protest named by a noun with no named party, kept when the sentence reports it as
     happening: "Protests erupted in Jakarta", "landowners began a hunger strike", "Teachers went
     on strike"."""
