@@ -27,7 +27,7 @@ demo: $(STAMP)
 	@echo "open output/network.html in a browser"
 
 test: $(TSTAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadscope
+	$(BIN)/python -m pytest -q -n 2 --dist loadscope --no-loadscope-reorder
 
 bench: $(TSTAMP)
 	$(BIN)/python bench/bench_extract.py
