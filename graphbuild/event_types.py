@@ -8,6 +8,11 @@ trigger words.  Everything else is derived from it: the type names of
 test, and the colours of :mod:`graphbuild.render`.  The extraction schema and
 ``docs/graph-schema.md`` are tested against it.
 
+:data:`REGISTRY` is the package's file.  The words of the types (their ``triggers``)
+that extraction reads are the lexicon's: a lexicon folder may change them, not the
+types (:func:`graphbuild.lexicon.load_lexicon`), so rules take them from the lexicon
+they are given, never from here.
+
 >>> REGISTRY["meeting"].cameo
 ('04',)
 >>> REGISTRY["attack"].verbs["shell"]

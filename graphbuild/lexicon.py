@@ -20,16 +20,19 @@ package's own.  A :class:`Lexicon` is immutable and is passed explicitly: to
 :func:`graphbuild.nlp.load_pipeline` (whose entity fixer receives it through its
 spaCy config), to :func:`graphbuild.events.extract_document` and to
 :func:`graphbuild.resolve.resolve`; the actor code book is built from it
-(:func:`graphbuild.codes.codebook_for`).  To change a word list for one run, copy the
-files you change into a folder and load it: ``load_lexicon("my-words/")`` (files
-missing from the folder come from the package).  A folder's ``event_types.json`` changes the words of the event types
--- their trigger verbs, nouns and phrasal verbs, the word lists and tables their rules
-read, the codes of the rules -- but not the types: it lists the package's types, each
-with the package's lists and rules, and its name, CAMEO roots, arguments and colour as
-the package has them (a new type is a change to the package, see CONTRIBUTING.md);
-anything else is a :class:`~graphbuild.types.GraphbuildError` naming the file.  The
-rules read the words of the types from the lexicon they are given (``lex.asking_verbs``,
-``lex.rules["visit"]``), never from :data:`~graphbuild.event_types.REGISTRY`.  A
+(:func:`graphbuild.codes.codebook_for`), and the name rules of :mod:`graphbuild.names`
+take it.  The rules read these lists through the lexicon they are given (``res.lex``),
+never through a module constant or the event-type registry, so a folder changes them too.
+
+To change word lists for one run, copy the files you change into a folder and load it:
+``load_lexicon("my-words/")`` (``graphbuild extract --lexicon my-words/``); files
+missing from the folder come from the package, and every list can change.  A folder's
+``event_types.json`` changes the words of the event types -- trigger verbs, nouns and
+phrasal verbs, the word lists and tables their rules read, the codes of the rules --
+but not the types: it lists the package's types, each with the package's lists and
+rules, and with its name, CAMEO roots, arguments and colour as the package has them (a
+new type is a change to the package, see CONTRIBUTING.md).  Anything else in a folder
+is a :class:`~graphbuild.types.GraphbuildError` naming the file and the reason.  A
 lexicon pickles as the texts of its folder's files, so a process on another machine (a
 Dask worker) reads the same words without the folder.
 
@@ -107,7 +110,9 @@ class Lexicon:
     """Every word list and the gazetteer, as read by :func:`load_lexicon`: immutable, declared in full.
 
     Get one with :func:`default_lexicon` or :func:`load_lexicon`; the fields are
-    frozensets and read-only mappings, named as the keys of the data files.
+    frozensets, read-only mappings and (``name_prefixes``, whose order counts) a tuple,
+    named as the keys of the data files.  The rules read them as attributes
+    (``lex.violence_words``): nothing is built per token.
     """
 
     # -- triggers (from the event-type registry, data/event_types.json) --------------------
