@@ -411,6 +411,12 @@ def _stop_workers(executor: ProcessPoolExecutor) -> None:
         process.kill()
     for process in processes:
         process.join(timeout=5)
+    # The pool's manager thread notices the killed workers and closes its wake-up pipe; wait for it,
+    # or the interpreter's exit hook may write to that pipe while it closes and print a traceback
+    # ("Bad file descriptor") after "graphbuild: interrupted".
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def _pool_task(batch: list[_Piece]) -> list[_PieceResult]:
