@@ -296,7 +296,8 @@ def default_codebook() -> CodeBook:
 def _named(book: CodeBook, names: Iterable[str], day: int | None) -> ActorCode | None:
     """The code of the first of ``names`` that is a named actor, for the document's date.
 
-    With a date: the entry whose dates cover it, else the undated one.  Without a
+    With a date: the entry whose dates cover it, else the undated one, else (dated offices
+    outside the date) the country alone when every entry agrees on it.  Without a
     date: the country when every entry agrees on it, with the sectors of the latest
     government office (people are in the news most while in office), else of the
     latest dated entry, else of the undated one; an international body only when no
@@ -316,6 +317,12 @@ def _named(book: CodeBook, names: Iterable[str], day: int | None) -> ActorCode |
                     if len(countries) == 1:
                         return ActorCode.of(countries.pop(), hit.code.sectors)
                 return hit.code
+            # Dated offices none of which the document's date falls in: the person is still
+            # who the dictionary says, and a nationality outlasts an office ("Alexander Downer"
+            # is AUSGOV from 2003; in 2001 he is still Australian, his title says the rest).
+            countries = {e.code.country for e in entries if e.code.country}
+            if len(countries) == 1 and all(e.code.country for e in entries):
+                return ActorCode.of(countries.pop())
             continue
         countries = {e.code.country for e in entries if e.code.country}
         dated = [e for e in entries if e.dated]

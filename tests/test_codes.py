@@ -52,6 +52,11 @@ CASES = [
     ("John Howard", "person", {"date": "1990-10-01"}, ("AUS", ["ELI"], "AUSELI")),
     ("Hamid Karzai", "person", {"date": "2002-02-01"}, ("AFG", ["GOV"], "AFGGOV")),
     ("Kofi Annan", "person", {"date": "2001-12-01"}, (None, ["IGO"], "IGOUNO")),
+    # a date before every office the dictionary dates: still that person, of that country; the
+    # title gives the sector, and a country read off the context does not make another one
+    ("Alexander Downer", "person", {"date": "2001-06-01"}, ("AUS", [], "AUS")),
+    ("Alexander Downer", "person", {"date": "2001-06-01", "title": "Foreign Minister", "affiliation": "India"},
+     ("AUS", ["GOV"], "AUSGOV")),
     # ... a title's role noun, the affiliation's country
     ("Alexander Downer", "person", {"title": "Foreign Minister", "affiliation": "Australia"},
      ("AUS", ["GOV"], "AUSGOV")),

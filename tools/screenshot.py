@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             const top = ids.sort((a, b) => gb.data.nodes.find(n => n.id === b).weight
                                          - gb.data.nodes.find(n => n.id === a).weight)[0];
             if (top) gb.select(top); }""")
-        page.wait_for_timeout(900)
+        page.click("#gb-fit")  # what a reader does next: frame the month's nodes
+        page.wait_for_timeout(1200)
         page.screenshot(path=str(DOCS / "screenshot-timeline.png"))
 
         page.evaluate("() => { graphbuild.setDateRange(null, null); graphbuild.setView('map'); }")
