@@ -135,6 +135,9 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     #: Statement verbs whose object is whom the speaker addressed ("told Kerry", "briefed President Ford").
     addressee_verbs: frozenset[str]
+    #: Statement verbs whose passive subject is the speaker and whose agent only passes the words
+    #: on ("X was quoted by Reuters as saying").
+    quoting_verbs: frozenset[str]
     #: Threat verbs that are a statement (-> its code) when addressed to no one and holding out
     #: nothing coercive ("warned of a new computer virus" 012).
     unthreatening: Mapping[str, str]
@@ -527,6 +530,7 @@ _WORD_FILES = frozenset({*_LISTS, "event_types.json", "lexicon.json", "names.jso
 #: Word lists and tables of one event type that are fields of the lexicon: field -> (type, key).
 _TYPE_WORDS = {
     "reporting_verbs": ("statement", "reporting_verbs"), "addressee_verbs": ("statement", "addressee_verbs"),
+    "quoting_verbs": ("statement", "quoting_verbs"),
     "unthreatening": ("statement", "unthreatening"),
     "holding_verbs": ("meeting", "holding_verbs"),
     "asking_verbs": ("appeal", "asking_verbs"),

@@ -158,6 +158,9 @@ SPEAKERS = [
     ("John Kerry met Sergei Lavrov. The UN envoy, Staffan de Mistura, said he hoped to meet both.",
      "Staffan de Mistura"),
     ("The United Nations voiced concern over the fighting.", "United Nations"),
+    # Whoever is quoted speaks; the agency that quotes only passes the words on.
+    ("Foreign Minister Sergei Lavrov was quoted by the Interfax news agency as saying the talks had failed.",
+     "Sergei Lavrov"),
 ]
 
 

@@ -45,6 +45,9 @@ def _subject_token(verb, lex: Lexicon | None = None) -> tuple["Token | None", bo
                 return t.head, False
             return s, False
         if _children(t, "nsubjpass"):
+            if t.i == verb.i and lex is not None and lex.lemma(t.text, lex.quoting_verbs) in lex.quoting_verbs:
+                # "X has been quoted by Reuters as telling ...": X speaks; the agency passes it on.
+                return _children(t, "nsubjpass")[0], False
             if t.i != verb.i and _raised_from(verb, t):
                 # "Obama is scheduled / expected to attend": the passive subject acts in the infinitive.
                 return _children(t, "nsubjpass")[0], False
