@@ -307,32 +307,27 @@ def _named(book: CodeBook, names: Iterable[str], day: int | None) -> ActorCode |
         entries = book.entries(name)
         if not entries:
             continue
+        countries = {e.code.country for e in entries if e.code.country}
+        country = next(iter(countries)) if len(countries) == 1 else None  # every entry that has one agrees
         if day is not None:
             hit = next((e for e in entries if e.dated and e.covers(day)), None) \
                 or next((e for e in entries if not e.dated), None)
             if hit is not None:
-                if hit.code.country is None and not hit.code.sectors[:1] in (("IGO",), ("IMG",)):
-                    # "[ELI]" alone: keep the country the other entries give
-                    countries = {e.code.country for e in entries if e.code.country}
-                    if len(countries) == 1:
-                        return ActorCode.of(countries.pop(), hit.code.sectors)
+                if hit.code.country is None and country and not hit.code.sectors[:1] in (("IGO",), ("IMG",)):
+                    return ActorCode.of(country, hit.code.sectors)  # "[ELI]" alone: the others' country
                 return hit.code
             # Dated offices none of which the document's date falls in: the person is still
             # who the dictionary says, and a nationality outlasts an office ("Alexander Downer"
             # is AUSGOV from 2003; in 2001 he is still Australian, his title says the rest).
-            countries = {e.code.country for e in entries if e.code.country}
-            if len(countries) == 1 and all(e.code.country for e in entries):
-                return ActorCode.of(countries.pop())
+            if country and all(e.code.country for e in entries):
+                return ActorCode.of(country)
             continue
-        countries = {e.code.country for e in entries if e.code.country}
         dated = [e for e in entries if e.dated]
         office = [e for e in dated if "GOV" in e.code.sectors]
         best = max(office or dated, key=lambda e: (e.start or 0)) if dated else entries[0]
         if best.code.country is None:
             return best.code
-        if len(countries) == 1:
-            return ActorCode.of(countries.pop(), best.code.sectors)
-        return None
+        return ActorCode.of(country, best.code.sectors) if country else None
     return None
 
 
