@@ -26,9 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshot import ARGS, open_page  # noqa: E402
+from screenshot import ARGS, CHROMIUM, open_page  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 SEED = Path("/work/shared/corpus/seed/000_a18b5537a7df3696.txt")
 ZOOMS = (1, 2, 4)
 

@@ -22,11 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshot import build_page, open_page  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from screenshot import ARGS, CHROMIUM, build_page, open_page  # noqa: E402
 
 PROBE = """() => {
   const gb = graphbuild, v = gb.visible();

@@ -39,6 +39,8 @@ def _lee_jsonl() -> Path:
     return bench_extract.lee_jsonl()
 
 
+#: The headless Chromium the page is measured in (also by bench/bench_labels.py, bench/bench_lee_page.py).
+CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     page_path = build_page(args, Path(tempfile.mkdtemp()))
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = open_page(browser, page_path, {"width": 1360, "height": 860})
         page.wait_for_timeout(800)
         page.screenshot(path=str(DOCS / "screenshot.png"))
