@@ -44,8 +44,8 @@ def browser() -> Iterator[Any]:
 class Opened:
     """A page opened offline, with everything it tried to do recorded."""
 
-    def __init__(self, browser: Any, path: Path, viewport: dict[str, int]) -> None:
-        self.page = browser.new_page(viewport=viewport)
+    def __init__(self, browser: Any, path: Path, viewport: dict[str, int] | None = None) -> None:
+        self.page = browser.new_page(viewport=viewport or {"width": 1200, "height": 800})
         self.blocked: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
@@ -87,6 +87,11 @@ class Opened:
                  const r = document.getElementById('gb-network').getBoundingClientRect();
                  return [r.left + p.x, r.top + p.y]; }""", node_id))
 
+    def close_clean(self) -> None:
+        """Close the page, which must have raised no error and asked for nothing online."""
+        assert self.errors == [] and self.blocked == []
+        self.page.close()
+
     def panel(self) -> str:
         return self.js("document.getElementById('gb-panel').textContent")
 
@@ -106,18 +111,17 @@ def linked(data: dict[str, Any]) -> set[str]:
 
 def test_page_draws_the_graph_offline(browser, seed_page):
     path, data = seed_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     # Every edge, and every node that has one: a node with no edge is hidden.
     assert opened.drawn() == (len(linked(data)), len(data["edges"]))
     assert opened.js("[graphbuild.nodes.length, graphbuild.edges.length]") == [len(linked(data)), len(data["edges"])]
-    assert opened.blocked == []
-    assert opened.errors == [] and opened.dialogs == []
-    opened.page.close()
+    assert opened.dialogs == []
+    opened.close_clean()
 
 
 def test_clicking_a_node_lists_its_evidence(browser, seed_page):
     path, _ = seed_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     x, y = opened.screen_xy("actor:sergei-kuralenko")
     opened.page.mouse.click(x, y)
     text = opened.panel()
@@ -136,7 +140,7 @@ def test_merge_and_drop_buttons_download_a_corrections_file(browser, seed_page, 
     from graphbuild.corrections import parse_corrections
 
     path, _ = seed_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     opened.page.mouse.click(*opened.screen_xy("actor:sergei-kuralenko"))
     with opened.page.expect_download() as first:
         opened.page.get_by_role("button", name="drop", exact=True).click()
@@ -153,13 +157,12 @@ def test_merge_and_drop_buttons_download_a_corrections_file(browser, seed_page, 
     assert [(c.kind, c.fields) for c in corrections.entries] == [
         ("drop", {"kind": "drop", "actor": "actor:sergei-kuralenko"}),
         ("merge", {"kind": "merge", "actor": "actor:nasser-judeh", "into": "actor:john-kerry"})]
-    assert opened.errors == [] and opened.blocked == []
-    opened.page.close()
+    opened.close_clean()
 
 
 def test_filters_change_what_is_drawn(browser, seed_page):
     path, data = seed_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     events = data["events"]
     expect = sum(any(events[e]["type"] != "meeting" for e in edge["events"]) for edge in data["edges"])
     assert expect < len(data["edges"])
@@ -187,7 +190,7 @@ def test_filters_change_what_is_drawn(browser, seed_page):
 
 def test_search_selects_an_actor_by_alias(browser, seed_page):
     path, _ = seed_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     box = opened.page.locator("#gb-search")
     box.fill("jubeir")
     box.press("Enter")
@@ -208,7 +211,7 @@ def test_article_text_never_runs(browser, tmp_path):
     G = hostile_graph()
     path = tmp_path / "hostile.html"
     render_html(G, path, title=f"{IMG} {CLOSE}")
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     for node in G:
         x, y = opened.screen_xy(node)
         opened.page.mouse.move(x, y)  # tooltip
@@ -242,7 +245,7 @@ def test_large_graph_draws_its_own_edges_and_hit_tests_them(browser, tmp_path):
     render_html(G, path)
     data = page_data(G)
     assert data["layout"]["edge_layer"]
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     # It opens on the most active actors, every one with an edge, and says so.
     first = opened.js("graphbuild.visible()")
     assert 0 < len(first["nodes"]) <= 80
@@ -280,8 +283,7 @@ def test_large_graph_draws_its_own_edges_and_hit_tests_them(browser, tmp_path):
     events_by_id = data["events"]
     expect = sum(any(events_by_id[e]["type"] != "meeting" for e in x["events"]) for x in data["edges"])
     assert opened.drawn()[1] == expect
-    assert opened.errors == [] and opened.blocked == []
-    opened.page.close()
+    opened.close_clean()
 
 
 def test_a_long_name_is_clipped_with_the_whole_name_on_hover(browser, tmp_path):
@@ -295,7 +297,7 @@ def test_a_long_name_is_clipped_with_the_whole_name_on_hover(browser, tmp_path):
                "trigger": "met", "sentence": "Kerry met Lavrov."}]
     path = tmp_path / "long.html"
     render_html(make_graph(actors, [], events), path)
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     drawn = opened.js("graphbuild.nodes.get('actor:long').label")
     assert drawn.startswith("Kerry x") and drawn.endswith("\u2026") and len(drawn) <= 80
     opened.js("graphbuild.select('actor:long')")
@@ -309,8 +311,7 @@ def test_a_long_name_is_clipped_with_the_whole_name_on_hover(browser, tmp_path):
     opened.js("graphbuild.select('actor:lavrov')")
     links = opened.js("[...document.querySelectorAll('#gb-panel .gb-link')].map(b => [b.textContent, b.title])")
     assert [drawn, long_name] in links
-    assert opened.errors == [] and opened.blocked == []
-    opened.page.close()
+    opened.close_clean()
 
 
 # ---------------------------------------------------------------------------
@@ -376,7 +377,7 @@ def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
 
 def test_brushing_the_timeline_filters_the_graph_and_the_panel(browser, corpus_page):
     path, data = corpus_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     everything = opened.js("graphbuild.visible()")
     assert len(everything["edges"]) == len(data["edges"])
     box = opened.page.locator("#gb-timeline").bounding_box()
@@ -412,13 +413,12 @@ def test_brushing_the_timeline_filters_the_graph_and_the_panel(browser, corpus_p
     opened.page.locator("#gb-play").click()
     opened.js("graphbuild.setDateRange(null, null)")
     assert len(opened.js("graphbuild.visible()")["edges"]) == len(data["edges"])
-    assert opened.errors == [] and opened.blocked == []
-    opened.page.close()
+    opened.close_clean()
 
 
 def test_the_map_puts_places_at_their_coordinates(browser, corpus_page):
     path, data = corpus_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     graph_positions = opened.js("graphbuild.positions()")
     opened.page.locator("#gb-view-map").click()
     assert opened.js("graphbuild.state.view") == "map"
@@ -439,13 +439,12 @@ def test_the_map_puts_places_at_their_coordinates(browser, corpus_page):
     assert dist("actor:bashar-al-assad", "place:damascus") < dist("actor:bashar-al-assad", "place:moscow")
     opened.js("graphbuild.setView('graph')")
     assert opened.js("graphbuild.positions()") == graph_positions
-    assert opened.errors == [] and opened.blocked == []
-    opened.page.close()
+    opened.close_clean()
 
 
 def test_double_click_opens_the_neighbourhood(browser, corpus_page):
     path, data = corpus_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     x, y = opened.screen_xy("actor:rebels")
     opened.page.mouse.dblclick(x, y)
     assert sorted(opened.js("graphbuild.visible()")["nodes"]) == ["actor:rebels", "actor:syria", "place:damascus"]
@@ -456,13 +455,12 @@ def test_double_click_opens_the_neighbourhood(browser, corpus_page):
     assert "actor:john-kerry" not in two
     opened.page.get_by_role("button", name="Back to the whole network").click()
     assert len(opened.js("graphbuild.visible()")["edges"]) == len(data["edges"])
-    assert opened.errors == [] and opened.blocked == []
-    opened.page.close()
+    opened.close_clean()
 
 
 def test_evidence_search_and_every_event_in_a_panel(browser, corpus_page):
     path, data = corpus_page
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     box = opened.page.locator("#gb-search")
     box.fill("aid convoys")
     box.press("Enter")
@@ -478,8 +476,7 @@ def test_evidence_search_and_every_event_in_a_panel(browser, corpus_page):
     assert "Some accused the United Nations of bias." in opened.panel()
     # Page and command line count the same events.
     assert data["counts"]["events"] + data["counts"]["events_unplaced"] == 9
-    assert opened.errors == [] and opened.blocked == []
-    opened.page.close()
+    opened.close_clean()
 
 
 def test_a_narrow_frame_folds_the_panel(browser, corpus_page):
@@ -489,8 +486,7 @@ def test_a_narrow_frame_folds_the_panel(browser, corpus_page):
     assert opened.js("getComputedStyle(document.getElementById('gb-panel')).display") == "none"
     opened.js("graphbuild.select('actor:john-kerry')")
     assert opened.js("getComputedStyle(document.getElementById('gb-panel')).display") == "block"
-    assert opened.errors == [] and opened.blocked == []
-    opened.page.close()
+    opened.close_clean()
 
 
 def test_notebook_views_share_scripts_and_all_draw(browser, tmp_path):
@@ -609,7 +605,7 @@ def happening_graph():
 def test_reports_of_one_happening_are_one_entry_that_unfolds(browser, tmp_path):
     path = tmp_path / "happening.html"
     render_html(happening_graph(), path)
-    opened = Opened(browser, path, {"width": 1200, "height": 800})
+    opened = Opened(browser, path)
     opened.js("graphbuild.select('actor:john-kerry')")
     panel = opened.page.locator("#gb-panel")
     # Five reports, two happenings: one entry each.
@@ -646,5 +642,5 @@ def test_reports_of_one_happening_are_one_entry_that_unfolds(browser, tmp_path):
     opened.js("graphbuild.setDateRange('2016-05-03', '2016-05-03')")
     assert panel.locator(".gb-sub").last.text_content() == "2 events (3 hidden by the filters)"
     assert panel.locator(".gb-events summary").count() == 0
-    assert opened.errors == [] and opened.blocked == [] and opened.dialogs == []
-    opened.page.close()
+    assert opened.dialogs == []
+    opened.close_clean()
