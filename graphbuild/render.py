@@ -60,7 +60,7 @@ from . import graph
 from .event_types import REGISTRY
 from .layout import LAYOUTS, LayoutFunc, layout_positions
 from .types import EVENT_TYPES, STATUSES, GraphbuildError
-from .util import atomic_write_text
+from .util import atomic_write_text, data_path
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pyvis is imported lazily
     from pyvis.network import Network
@@ -623,7 +623,7 @@ def _assets() -> dict[str, str]:
             "vis-network 9.1.2 ships with pyvis 0.3.2; install it with pip install pyvis==0.3.2"
         ) from exc
     # Country outlines for the map (Natural Earth via world-atlas; see data/world_LICENSE.txt).
-    world = (resources.files("graphbuild") / "data" / "world.json").read_text(encoding="utf-8")
+    world = data_path("world.json").read_text(encoding="utf-8")
     out["world.json"] = world.strip().translate(_JSON_ESCAPES)
     out["vis.js"] = re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", vis_js)
     out["vis.css"] = re.sub(r"/\*# sourceMappingURL=\S* \*/\s*$", "\n", vis_css)

@@ -27,15 +27,21 @@ def date_records(records: list[dict], year: int) -> list[dict]:
     return out
 
 
+def date_file(source: Path, target: Path, year: int = 2001) -> list[dict]:
+    """Write the JSONL corpus ``source`` to ``target`` with :func:`date_records`; returns the records."""
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = date_records([json.loads(line) for line in lines], year)
+    target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return records
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path)
     ap.add_argument("target", type=Path)
     ap.add_argument("--year", type=int, default=2001)
     args = ap.parse_args(argv)
-    lines = [line for line in args.source.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = date_records([json.loads(line) for line in lines], args.year)
-    args.target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    records = date_file(args.source, args.target, args.year)
     print(f"{args.target}: {len(records)} records, {records[0]['date']} .. {records[-1]['date']}")
     return 0
 

@@ -14,7 +14,6 @@ panel open) and ``docs/screenshot-map.png`` (the map view).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from playwright.sync_api import sync_playwright
 import graphbuild
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from date_corpus import date_records  # noqa: E402
+from date_corpus import date_file  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -50,10 +49,8 @@ def build_page(args: argparse.Namespace, out: Path) -> Path:
         x = graphbuild.read_extraction_json(args.extraction)
     else:
         corpus = args.corpus or _lee_jsonl()
-        lines = [ln for ln in corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
         dated = out / "corpus.jsonl"
-        dated.write_text("".join(json.dumps(r) + "\n" for r in date_records([json.loads(ln) for ln in lines], 2001)),
-                         encoding="utf-8")
+        date_file(corpus, dated, 2001)
         x = graphbuild.extract([str(dated)], workers=1)
     G = graphbuild.build_graph(x)
     page = out / "network.html"
