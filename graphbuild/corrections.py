@@ -120,9 +120,9 @@ def load_corrections(path: str | os.PathLike[str]) -> Corrections:
         list of corrections (naming the file and, where known, the line).
         A bad entry is not an error: it is listed in ``problems``.
     """
-    from .graph import read_text_file
+    from .graph import read_named_file
 
-    text = read_text_file(path, "corrections", encoding="utf-8-sig")
+    text = read_named_file(path, "corrections", encoding="utf-8-sig")
     fmt = "csv" if Path(path).suffix.lower() == ".csv" else "yaml"
     return parse_corrections(text, format=fmt, source=str(path))
 

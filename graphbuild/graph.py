@@ -44,7 +44,7 @@ __all__ = [
     "event_records",
     "ranking",
     "load_json",
-    "read_text_file",
+    "read_named_file",
     "graph_from_json",
 ]
 
@@ -1114,7 +1114,7 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...], as_frame: bool 
 # reading back
 
 
-def read_text_file(path: str | os.PathLike[str], what: str, encoding: str = "utf-8") -> str:
+def read_named_file(path: str | os.PathLike[str], what: str, encoding: str = "utf-8") -> str:
     """The text of a file the user named, or a GraphbuildError naming the file and ``what`` it is."""
     p = Path(path)
     try:
@@ -1132,7 +1132,7 @@ def load_json(path: str | os.PathLike[str], what: str) -> Any:
     message.
     """
     p = Path(path)
-    text = read_text_file(p, what)
+    text = read_named_file(p, what)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
