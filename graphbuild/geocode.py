@@ -148,10 +148,10 @@ def _locate(place: Place, geo: Geocoder, lexicon: Lexicon, countries: set, regio
     loc = geo.country(iso) if iso else geo.locate(place.label, countries, regions)
     if loc is None:
         return
-    if place.lat is not None and not iso and not _gives_way(place.label, loc, geo, lexicon, countries, regions):
-        return
     if place.lat is not None and not iso:
-        place.country = None
+        if not _gives_way(place.label, loc, geo, lexicon, countries, regions):
+            return
+        place.country = None  # the gazetteer's city gave way: its country goes with its point
     place.lat, place.lon = loc.lat, loc.lon
     if place.country is None and loc.country in lexicon.countries:
         place.country = lexicon.country_label(loc.country)
