@@ -17,11 +17,11 @@ from typing import Any
 import networkx as nx
 import pytest
 
-import graphbuild
 from graphbuild.graph import build_graph
 # Bound here, before any test patches graphbuild.nlp.load_pipeline (see reuse_pipeline).
 from graphbuild.nlp import load_pipeline
 from graphbuild.types import Actor, Event, Extraction, GraphbuildError, Place
+from graphbuild.util import data_path
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -198,11 +198,11 @@ def aotearoa_words(tmp_path_factory) -> Path:
     One per module: a lexicon and its code book are built once per folder.
     """
     folder = tmp_path_factory.mktemp("words")
-    gazetteer = json.loads((Path(graphbuild.__file__).parent / "data" / "gazetteer.json").read_text(encoding="utf-8"))
+    gazetteer = json.loads(data_path("gazetteer.json").read_text(encoding="utf-8"))
     assert "Aotearoa" not in gazetteer["countries"]["NZ"]["aliases"]
     gazetteer["countries"]["NZ"]["aliases"].append("Aotearoa")
     (folder / "gazetteer.json").write_text(json.dumps(gazetteer), encoding="utf-8")
-    types = json.loads((Path(graphbuild.__file__).parent / "data" / "event_types.json").read_text(encoding="utf-8"))
+    types = json.loads(data_path("event_types.json").read_text(encoding="utf-8"))
     appeal = next(t for t in types["types"] if t["name"] == "appeal")["triggers"]
     assert "beseech" not in appeal["verbs"]
     appeal["verbs"]["beseech"] = "020"
