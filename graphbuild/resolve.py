@@ -302,9 +302,8 @@ def _fold_codes(into: Actor, other: Actor) -> None:
         into.affiliation, into.affiliation_evidence = other.affiliation, other.affiliation_evidence
     elif into.affiliation == other.affiliation and not into.affiliation_evidence:
         into.affiliation_evidence = other.affiliation_evidence
-    if not into.code and other.code:
-        into.country, into.sectors, into.code = other.country, list(other.sectors), other.code
-    elif into.code and other.code and not into.country and other.country and into.code.startswith("---"):
+    # A code, or a code with a country where ours has none ("---GOV").
+    if other.code and (not into.code or (not into.country and other.country and into.code.startswith("---"))):
         into.country, into.sectors, into.code = other.country, list(other.sectors), other.code
 
 
