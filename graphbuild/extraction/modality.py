@@ -13,11 +13,12 @@ def _status(trigger, lex: Lexicon) -> str:
     status = "occurred"
     t = trigger
     via_complement = True
+    status_lemmas = lex.negation_verbs | lex.planned_words | lex.proposed_words
     for depth in range(6):
         kids = list(t.children)
         if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in lex.negation_words and c.dep_ in ("det", "neg", "advmod") for c in kids):
             return "negated"
-        lemma = lex.lemma(t.text, lex.negation_verbs | lex.planned_words | lex.proposed_words)
+        lemma = lex.lemma(t.text, status_lemmas)
         if depth and lemma in lex.negation_verbs:
             particle = lex.negation_particles.get(lemma)
             if particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in kids):
@@ -35,7 +36,8 @@ def _status(trigger, lex: Lexicon) -> str:
             elif lemma in lex.planned_words:
                 status = "planned"
         if depth == 0 and t.pos_ == "NOUN":
-            if any(c.dep_ == "amod" and c.lower_ in lex.planned_modifiers | lex.proposed_modifiers for c in kids):
+            if any(c.dep_ == "amod" and (c.lower_ in lex.planned_modifiers or c.lower_ in lex.proposed_modifiers)
+                   for c in kids):
                 status = "proposed" if any(c.lower_ in lex.proposed_modifiers for c in kids) else "planned"
             if t.dep_ == "pobj" and t.head.lower_ in ("ahead", "before", "for") :
                 status = "planned" if t.head.lower_ != "for" else status
