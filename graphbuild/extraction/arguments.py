@@ -445,8 +445,7 @@ def _issuer(verb, res: Resolver) -> list[str]:
     if subj is None or passive or subj.pos_ != "NOUN" or subj.lower_ not in res.lex.document_nouns \
             or subj.head.i != verb.i:
         return []  # only the text's own act: not "a resolution that aims to impose ..."
-    own = [k for c in subj.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-           for k in _party_at(c, res, False, "state")]
+    own = [k for c in _children(subj, "amod", "compound", "poss", "nmod") for k in _party_at(c, res, False, "state")]
     return own[:1] or _content_party(subj, res, [], groups=False, places="state", depth=4)[:1]
 
 

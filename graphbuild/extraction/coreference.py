@@ -128,7 +128,7 @@ class Resolver:
         (see :meth:`~.mentions.Mentions.org_ending_with`; the groups and descriptions
         coreference found count as well).
         """
-        if tok.pos_ != "NOUN" or tok.lower_ not in self.lex.body_nouns | self.lex.force_nouns:
+        if tok.pos_ != "NOUN" or tok.lower_ not in self.lex.body_nouns and tok.lower_ not in self.lex.force_nouns:
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
@@ -136,7 +136,7 @@ class Resolver:
             # "the army", "the military" after "Sudan's army": the only state force the text names.
             bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
             return self.m.state_force(tok) if bare else None
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]
+        mods = _children(tok, "amod", "compound", "nmod", "nummod")
         if not mods:
             return self.m.org_ending_with(tok.lower_, tok.i, groups=self.groups.values(), links=self.links)
         if all(c.is_lower and c.is_alpha and not c.ent_type_ for c in mods):
@@ -196,7 +196,7 @@ class Resolver:
         article is about); a bare "the government" is the state the article is about
         (:meth:`Mentions.home_state`), when one clearly dominates.
         """
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        mods = _children(tok, "amod", "compound", "poss", "nmod")
         owner = None
         for c in mods:
             key = self.actor_key(c.i)
@@ -332,7 +332,7 @@ class Resolver:
                     return [key]  # "the president of Armenia"
         if low in self.lex.official_heads or low in self.lex.group_heads or low in self.lex.body_nouns \
                 or low.endswith("s") and low[:-1] in self.lex.title_nouns:
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            mods = _children(tok, "amod", "compound", "poss", "nmod")
             for c in mods:
                 # "army warplanes" after "Sudan's army": the state force the text names.
                 key = self.key_of(c) or m.state_force(c)
