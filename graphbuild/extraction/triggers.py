@@ -9,6 +9,7 @@ order in which they run is declared in one place, :mod:`.rules` (``VERB_STEPS``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon, Trigger
@@ -60,10 +61,6 @@ class Candidate:
     together: list[str] = field(default_factory=list)
     #: A noun's other parties ("talks with A", "US-Russian talks").
     participants: list[str] = field(default_factory=list)
-    #: Actors named in a noun's modifiers ("Russian", "Russia's" of "Russia's demand").
-    mods: list[str] = field(default_factory=list)
-    #: A noun is the object of a light verb or of the verb it needs ("launched an attack").
-    light: bool = False
     #: The speaker is unnamed but the act is worth keeping ("officials warned").
     unnamed: bool = False
     #: Whom a statement accuses in its reported clause ("said Serbia was running away ...").
@@ -74,6 +71,19 @@ class Candidate:
     def lex(self) -> Lexicon:
         """The lexicon of the resolver: every word list a rule reads."""
         return self.res.lex
+
+    @cached_property
+    def mods(self) -> list[str]:
+        """Actors named in a noun's modifiers ("Russian", "Russia's" of "Russia's demand"), as
+        first read (coreference may link more tokens later)."""
+        return [k for c in _children(self.tok, "amod", "compound", "poss", "nmod") if (k := self.res.actor_key(c.i))]
+
+    @property
+    def light(self) -> bool:
+        """A noun is the object of a light verb or of the verb it needs ("launched an attack")."""
+        verb = self.verb
+        return verb is not None and (self.lex.is_light_verb(verb.text) or bool(self.trig.verbs)) \
+            and self.tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
 
     def actor(self) -> tuple[Token | None, bool]:
         """The word naming who acts in the trigger's clause and whether it is passive
@@ -370,8 +380,8 @@ def _meeting_targets(cand: Candidate) -> bool:
     cand.targets = targets
     if targets:
         return True
-    return lemma in lex.holding_verbs and any(lex.noun_trigger(c.text) and lex.noun_trigger(c.text).type == "meeting"
-                                          for c in _children(tok, "dobj"))
+    return lemma in lex.holding_verbs and any((t := lex.noun_trigger(c.text)) is not None and t.type == "meeting"
+                                              for c in _children(tok, "dobj"))
 
 
 def _appeal_targets(cand: Candidate) -> bool:
@@ -663,13 +673,9 @@ def _noun_source(cand: Candidate) -> bool:
     """Who acts: the subject of a light verb ("launched an attack", "signed a deal"), or of the verb
     a noun needs ("presented evidence", "lodged a protest"), else a national adjective or a
     possessive ("Russian announcement", "Russia's demand")."""
-    tok, verb, res = cand.tok, cand.verb, cand.res
-    cand.mods = [k for c in _children(tok, "amod", "compound", "poss", "nmod") if (k := res.actor_key(c.i))]
-    cand.light = verb is not None and (cand.lex.is_light_verb(verb.text) or bool(cand.trig.verbs)) \
-        and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
     if cand.light:
-        cand.source, _ = _subject(verb, res)
-    if not cand.source and cand.mods:
+        cand.source, _ = _subject(cand.verb, cand.res)
+    if not cand.source:
         cand.source = cand.mods[:1]
     return True
 
@@ -756,12 +762,7 @@ def _contest_doc(doc, lex: Lexicon) -> bool:
 def _violent(sent, verb, lex: Lexicon) -> bool:
     """The sentence tells of violence besides ``verb``: a weapon, an armed group, another attack."""
     words = lex.violence_words
-    for t in sent:
-        if t.i == verb.i:
-            continue
-        if t.lower_ in words:
-            return True
-    return False
+    return any(t.lower_ in words and t.i != verb.i for t in sent)
 
 
 def _agent_noun(tok, lex: Lexicon) -> bool:
@@ -840,7 +841,7 @@ def _labour_strike(noun, res: Resolver) -> Trigger | None:
     strike = Trigger("protest", res.lex.crowd_verbs["strike"], "strike")
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ in ("VERB", "AUX"):
         return strike
-    if any(p.lower_ == "by" and any(_is_crowd(o, res.lex) for o in _children(p, "pobj")) for p in _children(noun, "prep")):
+    if _by_a_crowd(noun, res.lex):
         return strike
     verb = _climb_to_verb(noun)
     if verb is not None and noun.dep_ == "dobj" and res.lex.is_light_verb(verb.text):
@@ -848,6 +849,12 @@ def _labour_strike(noun, res: Resolver) -> Trigger | None:
         if subj is not None and not passive and _is_crowd(subj, res.lex):
             return strike
     return None
+
+
+def _by_a_crowd(noun, lex: Lexicon) -> bool:
+    """The noun is done "by" a crowd: "a strike by nurses", "a rally by thousands of workers"."""
+    return any(p.lower_ == "by" and any(_is_crowd(o, lex) for o in _children(p, "pobj"))
+               for p in _children(noun, "prep"))
 
 
 def _protest_reported(noun, res: Resolver) -> bool:
@@ -863,7 +870,7 @@ def _protest_reported(noun, res: Resolver) -> bool:
         return lex.lemma(verb.text, occurs) in occurs
     if noun.dep_ == "dobj" and noun.head.i == verb.i and lex.is_light_verb(verb.text):
         return True  # "Algerian landowners began a hunger strike"
-    if any(p.lower_ == "by" and any(_is_crowd(o, res.lex) for o in _children(p, "pobj")) for p in _children(noun, "prep")):
+    if _by_a_crowd(noun, lex):
         return True  # "It coincides with a rally by thousands of building workers"
     subj, passive = _subject_token(verb)
     return subj is not None and not passive and _is_crowd(subj, res.lex)
