@@ -165,7 +165,10 @@ class Mentions:
                 self.place_at[i] = place.key
         self._drop(actor)
 
-    def _mark(self, span, key: str, role: str) -> None:
+    def _named(self, span, ent: LocalEntity, role: str, name: str) -> None:
+        """``span`` names ``ent`` as ``name``: one mention more, and its tokens stand for it as an actor or a place."""
+        ent.add(name, span.start)
+        key = ent.key
         table = self.actor_at if role == "actor" else self.place_at
         for t in span:
             table[t.i] = key
@@ -308,8 +311,7 @@ class Mentions:
         if chosen is None:
             chosen = self._entity(f"person:{slugify(' '.join(toks))}", "actor", "person")
             self._persons_by_surname.setdefault(key, []).append(chosen.key)
-        chosen.add(" ".join(toks) if len(toks) > 1 else toks[0], span.start)
-        self._mark(span, chosen.key, "actor")
+        self._named(span, chosen, "actor", " ".join(toks) if len(toks) > 1 else toks[0])
 
     def _add_org(self, span) -> None:
         lex = self.lex
@@ -317,8 +319,7 @@ class Mentions:
         words = name.split()
         if self._org_is_place(span, words):
             ent = self._place(name)
-            ent.add(name, span.start)
-            self._mark(span, ent.key, "place")
+            self._named(span, ent, "place", name)
             return
         if lex.country(name):
             return self._add_gpe(span)
@@ -332,8 +333,7 @@ class Mentions:
         armed = any(w.lower() in lex.armed_words for w in words) or name.lower() in lex.armed_names
         type_ = "group" if armed else "organization"
         ent = self._entity(key, "actor", type_)
-        ent.add(name, span.start)
-        self._mark(span, ent.key, "actor")
+        self._named(span, ent, "actor", name)
 
     def _org_is_place(self, span, words) -> bool:
         if any(w.lower().rstrip(".") in self.lex.org_words for w in words):
@@ -361,17 +361,14 @@ class Mentions:
             seat = iso or lex.seat(name)
             if seat:
                 ent = self._state(seat)
-                ent.add(name, span.start)
-                self._mark(span, ent.key, "actor")
+                self._named(span, ent, "actor", name)
                 return
         if role == "modifier" and iso:
             ent = self._state(iso)
-            ent.add(name, span.start)
-            self._mark(span, ent.key, "actor")
+            self._named(span, ent, "actor", name)
             return
         ent = self._place(name)
-        ent.add(name, span.start)
-        self._mark(span, ent.key, "place")
+        self._named(span, ent, "place", name)
         if iso:  # a country named as a location is also the state, for "talks with Russia" etc.
             self.actor_at.update({t.i: self._state(iso).key for t in span if t.i not in self.actor_at})
             self._state(iso)
@@ -410,8 +407,7 @@ class Mentions:
         # "the Russians" as a noun phrase is the state; "Russian" as an adjective is affiliation.
         if root.tag_ in ("NNPS", "NNS") or span.text.strip().endswith("s") or root.dep_ in SUBJECT_DEPS | {"pobj", "dobj"}:
             ent = self._state(iso)
-            ent.add(span.text, span.start)
-            self._mark(span, ent.key, "actor")
+            self._named(span, ent, "actor", span.text)
         elif self._demonym_names_agent(root):
             if root.i not in self.actor_at:
                 # An adjective ("Belarusian President ...") is a mention of the state too.
@@ -603,8 +599,7 @@ class Mentions:
         if words and all(t.is_title or t.is_punct for t in words) and not any(t.i in self.actor_at for t in words):
             name = self.doc[start:head.i + 1].text
             ent = self._entity(f"org:{slugify(name)}", "actor", "organization")
-            ent.add(name, start)
-            self._mark(self.doc[start:head.i + 1], ent.key, "actor")
+            self._named(self.doc[start:head.i + 1], ent, "actor", name)
             return ent.key
         if words:
             return None
