@@ -140,6 +140,11 @@ class ActorCode:
     def to_fields(self) -> dict:
         return {"country": self.country, "sectors": list(self.sectors), "code": self.code}
 
+    @classmethod
+    def of_actor(cls, actor: "Actor") -> "ActorCode | None":
+        """The code an actor carries (its ``country``, ``sectors`` and ``code``), None when it has none."""
+        return cls(actor.country, tuple(actor.sectors), actor.code) if actor.code else None
+
 
 NO_CODE = ActorCode()
 
@@ -379,12 +384,13 @@ def code_actor(
         # The title says what the person is; then the dictionary, when the date settles the
         # entry; then the body the person serves ("Federal Opposition leader": OPP); then
         # the dictionary's guess for an undated article.
-        sectors = book.sectors_of(title) or (named.sectors if named and day is not None else ()) \
+        titled = book.sectors_of(title)
+        sectors = titled or (named.sectors if named and day is not None else ()) \
             or (affiliation.sectors if affiliation else ()) or (named.sectors if named else ())
         if sectors == ("GOV",) and affiliation and affiliation.sectors and "GOV" not in affiliation.sectors:
             sectors = affiliation.sectors  # the president of a party or chief executive of a company is not GOV
         body = named.code if named and named.code and named.code[:3] in _BODY_PREFIXES else None
-        if body and day is None and book.sectors_of(title) and all(
+        if body and day is None and titled and all(
                 e.dated for n in names for e in book.entries(n)):
             body = None  # an office held for a time, at a time the article does not give
     elif named is not None:
@@ -456,7 +462,7 @@ def code_actors(actors: "list[Actor]", book: CodeBook, *, date=None, home: str |
         if a.affiliation:
             other = by_label.get(a.affiliation)
             if other is not None and other is not a and other.code:
-                affiliation = ActorCode(other.country, tuple(other.sectors), other.code)
+                affiliation = ActorCode.of_actor(other)
             else:
                 affiliation = ActorCode.of(book.country_of(a.affiliation))
         if a.type == "organization" and is_armed_group(book, [a.label, *a.aliases]):

@@ -18,17 +18,13 @@ __all__ = ["resolve", "merge_into", "name_key", "can_merge"]
 
 
 
-def _code(a: Actor) -> ActorCode | None:
-    return ActorCode(a.country, tuple(a.sectors), a.code) if a.code else None
-
-
 def can_merge(a: Actor, b: Actor) -> bool:
     """Whether two actors may be one: same type, and codes that do not say otherwise.
 
     "Australian police" (AUSCOP) and "Pakistani police" (PAKCOP) share the alias
     "Police" but are two actors; a company is never a person.
     """
-    return a.type == b.type and not codes_conflict(_code(a), _code(b))
+    return a.type == b.type and not codes_conflict(ActorCode.of_actor(a), ActorCode.of_actor(b))
 
 
 class _Merger:
@@ -174,7 +170,7 @@ class _Merger:
             if len(words) == 1 and a.label[:1].isupper() and not is_initials(a.label) \
                     and a.label.lower() not in lex.org_words and not a.code:  # a coded body is no one's surname
                 hits = persons_by_surname.get(_surname(a.label, self.lex), [])
-                if len(hits) == 1 and not codes_conflict(_code(a), _code(hits[0])):
+                if len(hits) == 1 and not codes_conflict(ActorCode.of_actor(a), ActorCode.of_actor(hits[0])):
                     self._absorb(a.id, hits[0].id)
         org_words = {w.lower() for w in lex.org_words}
         for a in sorted(self.actors.values(), key=lambda a: a.id):
@@ -195,7 +191,7 @@ class _Merger:
                     continue
                 keep = max(same, key=lambda a: (len(a.label), a.mentions, a.id))
                 for other in sorted(same, key=lambda a: a.id):
-                    if other is not keep and not codes_conflict(_code(other), _code(keep)):
+                    if other is not keep and not codes_conflict(ActorCode.of_actor(other), ActorCode.of_actor(keep)):
                         self._absorb(other.id, keep.id)
         self._one_government_per_state()
         self._one_spelling()
