@@ -62,7 +62,7 @@ def _demand_of_report(verb, res: Resolver) -> tuple[list[str], list[str]]:
         source, _ = _subject(verb, res)
         return source, []
     targets = [k for s in _children(verb, "nsubj", "nsubjpass") if s.pos_ != "PRON"
-               for k in res.phrase(s, allow_groups=False) or _owner_state(s, res)]
+               for k in _party_or_state(s, res, allow_groups=False)]
     if not targets:
         targets = [k for x in {head, reporter} for p in _children(x, "prep", "dative") if p.lower_ == "to"
                    for o in _children(p, "pobj") for k in res.phrase(o, allow_groups=False)]
@@ -309,7 +309,7 @@ def _reported_party(verb, res: Resolver, source: list[str]) -> list[str]:
     """
     for clause in _reported_clauses(verb):
         for s in _children(clause, "nsubj", "nsubjpass"):
-            keys = [k for k in (res.phrase(s, allow_groups=False) or _owner_state(s, res)) if k not in source]
+            keys = [k for k in _party_or_state(s, res, allow_groups=False) if k not in source]
             keys = [k for k in keys if res.entity(k).type != "group"]
             if not keys and s.pos_ != "PRON":
                 keys = _content_party(s, res, source, groups=False, places="country", depth=REPORT_DEPTH)
@@ -532,7 +532,7 @@ def _accused_in_report(verb, res: Resolver) -> list[str]:
         if any(f" {p} " in text for p in res.lex.accusing_phrases):
             for s in subj:
                 if s.pos_ != "PRON":
-                    out += res.phrase(s) or _owner_state(s, res)
+                    out += _party_or_state(s, res)
     return out
 
 
@@ -545,6 +545,12 @@ def _owner_state(noun, res: Resolver) -> list[str]:
         if key and res.entity(key).type == "state":
             return [key]
     return []
+
+
+def _party_or_state(noun, res: Resolver, *, allow_groups: bool = True) -> list[str]:
+    """The actors a noun phrase names (:meth:`~.coreference.Resolver.phrase`), else the state it
+    belongs to by its national adjective (:func:`_owner_state`: "Indian border posts")."""
+    return res.phrase(noun, allow_groups=allow_groups) or _owner_state(noun, res)
 
 
 def _unnamed_speaker(verb, trig: Trigger) -> bool:

@@ -16,7 +16,7 @@ from ..lexicon import Lexicon, Trigger
 from .arguments import (
     _accused_in_report, _attacked_states, _attacker_named_by_means, _co_sources, _coerced_party,
     _content_party, _content_targets, _demand_of_report, _listed_in_apposition, _destination, _is_courtesy_call, _issuer,
-    _objects, _owner_state, _participants, _reported_party, _unnamed_speaker, REPORT_DEPTH,
+    _objects, _owner_state, _participants, _party_or_state, _reported_party, _unnamed_speaker, REPORT_DEPTH,
 )
 from .clauses import (
     _ancestors_within, _children, _climb_to_verb, _head_words, _is_crowd, _is_finite, _is_main_clause,
@@ -699,12 +699,12 @@ def _noun_targets(cand: Candidate) -> bool:
     preps = _children(tok, "prep") + (_children(cand.verb, "prep") if cand.light and kind == "attack" else [])
     aims = ("on", "against", "with", "to", "for") + (("at", "into") if kind == "attack" else ())
     targets = [k for p in preps if p.lower_ in aims
-               for o in _children(p, "pobj") for k in res.phrase(o) or _owner_state(o, res)
+               for o in _children(p, "pobj") for k in _party_or_state(o, res)
                or _content_party(o, res, cand.source, groups=False, depth=3)]
     if kind == "attack" and cand.light and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
             and tok.head.head.i == cand.verb.i:
         # "engaged Filipino peacekeepers in a firefight": the light verb's object is who was fought
-        targets += [k for o in _children(cand.verb, "dobj") for k in res.phrase(o) or _owner_state(o, res)]
+        targets += [k for o in _children(cand.verb, "dobj") for k in _party_or_state(o, res)]
     if kind == "attack":
         for p in _children(tok, "prep"):
             if p.lower_ in ("on", "against", "of"):
