@@ -627,16 +627,13 @@ def _trigger_tables(types: EventTypes, where: str) -> dict[str, Any]:
             if not is_code(code) or code[:2] not in t.cameo:
                 raise GraphbuildError(f"{where}: the code {code!r} of {word!r} is no CAMEO code under the "
                                       f"roots of {t.name!r} ({', '.join(t.cameo)})")
-        for table, words in (("verb", t.verbs), ("phrasal verb", t.phrasal)):
-            for word in words:
-                other = (verbs if table == "verb" else phrasal).get(word if table == "verb" else _pair(word))
-                if other is not None:
-                    raise GraphbuildError(f"{where}: the {table} {word!r} is a trigger of both {other.type} "
-                                          f"and {t.name}")
-            if table == "verb":
-                verbs.update({k: Trigger(t.name, code, k) for k, code in words.items()})
-            else:
-                phrasal.update({_pair(k): Trigger(t.name, code, k) for k, code in words.items()})
+        for kind, table, words, key in (("verb", verbs, t.verbs, str),
+                                        ("phrasal verb", phrasal, t.phrasal, _pair)):
+            clash = next((w for w in words if key(w) in table), None)
+            if clash is not None:
+                raise GraphbuildError(f"{where}: the {kind} {clash!r} is a trigger of both {table[key(clash)].type} "
+                                      f"and {t.name}")
+            table.update({key(w): Trigger(t.name, code, w) for w, code in words.items()})
         for k, (code, only_after) in t.nouns.items():
             try:
                 nouns[k] = _merged(nouns.get(k), Trigger(t.name, code, k, only_after))
